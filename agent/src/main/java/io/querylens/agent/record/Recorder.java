@@ -1,0 +1,315 @@
+package io.querylens.agent.record;
+
+import io.querylens.agent.AgentErrors;
+import io.querylens.analyzer.event.StatementEvent;
+import io.querylens.analyzer.event.StatementEventListener;
+import io.querylens.bootstrap.CallState;
+import io.querylens.bootstrap.JdbcHooks;
+import io.querylens.bootstrap.JdbcListener;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Turns what the JDBC advice sees into {@link StatementEvent}s: remembers prepared SQL and
+ * connections per JDBC object, times executions, counts rows read, and hands each event to the
+ * listeners (statistics first, detectors later).
+ *
+ * <p>Runs on the application's threads. Every entry point catches everything: a failure here is
+ * counted in {@link AgentErrors} and the application carries on as if the agent were absent.
+ */
+public final class Recorder implements JdbcListener {
+  private static final String UNKNOWN_SQL = "unknown";
+
+  private final WeakIdentityMap<StatementState> statements = new WeakIdentityMap<>();
+  private final WeakIdentityMap<ConnectionInfo> connections = new WeakIdentityMap<>();
+  private final FingerprintCache fingerprints;
+  private final StatementEventListener[] listeners;
+  private final boolean countRows;
+
+  private final LongAdder poolInternalStatements = new LongAdder();
+  private final LongAdder commits = new LongAdder();
+  private final LongAdder rollbacks = new LongAdder();
+
+  /** Creates a recorder feeding {@code listeners} in order. */
+  public Recorder(FingerprintCache fingerprints, boolean countRows, StatementEventListener... listeners) {
+    this.fingerprints = fingerprints;
+    this.countRows = countRows;
+    this.listeners = listeners.clone();
+  }
+
+  @Override
+  public void onConnect(Object driver, String url, Object connection, Throwable error) {
+    try {
+      if (connection != null) {
+        connections.put(connection, ConnectionInfo.next(DbSystem.fromUrl(url)));
+      }
+    } catch (Throwable t) {
+      AgentErrors.record("record", "could not track a new connection", t);
+    }
+  }
+
+  @Override
+  public void onPrepare(Object connection, String sql, Object statement) {
+    try {
+      statements.put(statement, new StatementState(sql, connectionInfo(connection)));
+    } catch (Throwable t) {
+      AgentErrors.record("record", "could not track a prepared statement", t);
+    }
+  }
+
+  @Override
+  public void onCreateStatement(Object connection, Object statement) {
+    try {
+      statements.put(statement, new StatementState(null, connectionInfo(connection)));
+    } catch (Throwable t) {
+      AgentErrors.record("record", "could not track a statement", t);
+    }
+  }
+
+  @Override
+  public void onAddBatch(Object statement, String sql) {
+    try {
+      StatementState state = statements.get(statement, threadState().probe);
+      if (state != null) {
+        if (state.pendingBatch++ == 0 && sql != null) {
+          state.batchSql = sql;
+        }
+      }
+    } catch (Throwable t) {
+      AgentErrors.record("record", "could not track a batch", t);
+    }
+  }
+
+  @Override
+  public void onExecute(CallState call, Object statement, Object result, long rows, Throwable error, long endNanos) {
+    try {
+      if (call.poolDepth > 0) {
+        poolInternalStatements.increment();
+        return;
+      }
+      RecorderThreadState thread = threadState(call);
+      StatementState state = statements.get(statement, thread.probe);
+      String sql = call.sql;
+      int batchSize = 0;
+      if (result instanceof int[] || result instanceof long[]) {
+        batchSize = state == null ? 0 : state.pendingBatch;
+        rows = sumOfCounts(result);
+        if (sql == null && state != null && state.preparedSql == null) {
+          sql = state.batchSql;
+        }
+        if (state != null) {
+          state.pendingBatch = 0;
+          state.batchSql = null;
+        }
+      } else if (result == Boolean.FALSE && error == null) {
+        rows = updateCount(call, statement);
+      }
+      if (sql == null) {
+        sql = state != null && state.preparedSql != null ? state.preparedSql : UNKNOWN_SQL;
+      }
+      ConnectionInfo connection = state != null ? state.connection : ConnectionInfo.UNKNOWN;
+      FingerprintCache.Fingerprinted fingerprint = fingerprints.lookup(sql, connection.dbSystem);
+
+      String sqlState = null;
+      int vendorCode = 0;
+      if (error != null) {
+        if (error instanceof SQLException) {
+          SQLException sqlError = (SQLException) error;
+          sqlState = sqlError.getSQLState();
+          vendorCode = sqlError.getErrorCode();
+        }
+        if (sqlState == null) {
+          sqlState = "unknown";
+        }
+        rows = -1;
+      }
+      StatementEvent event = new StatementEvent(sql, fingerprint.normalized, fingerprint.statistics,
+          connection.id, connection.dbSystem, Thread.currentThread().getId(), call.startNanos, endNanos,
+          rows, batchSize, sqlState, vendorCode, false);
+      for (StatementEventListener listener : listeners) {
+        listener.onStatement(event);
+      }
+      if (state != null) {
+        state.lastEvent = event;
+      }
+      if (countRows && result instanceof ResultSet) {
+        thread.startReading(result, event, listeners);
+      }
+    } catch (Throwable t) {
+      AgentErrors.record("record", "could not record a statement", t);
+    }
+  }
+
+  @Override
+  public void onNext(CallState call, Object resultSet, boolean more) {
+    if (!countRows || call.poolDepth > 0) {
+      return;
+    }
+    try {
+      RecorderThreadState thread = threadState(call);
+      if (thread.resultSet != resultSet) {
+        thread.startReading(resultSet, eventOf(call, resultSet, thread), listeners);
+      }
+      if (more) {
+        thread.rows++;
+      } else {
+        thread.finishReading(listeners);
+      }
+    } catch (Throwable t) {
+      AgentErrors.record("rows", "could not count rows read", t);
+    }
+  }
+
+  @Override
+  public void onResultSetClose(CallState call, Object resultSet) {
+    try {
+      RecorderThreadState thread = threadState(call);
+      if (thread.resultSet == resultSet) {
+        thread.finishReading(listeners);
+      }
+    } catch (Throwable t) {
+      AgentErrors.record("rows", "could not count rows read", t);
+    }
+  }
+
+  @Override
+  public void onStatementClose(Object statement) {
+    try {
+      statements.remove(statement, threadState().probe);
+    } catch (Throwable t) {
+      AgentErrors.record("record", "could not forget a closed statement", t);
+    }
+  }
+
+  @Override
+  public void onConnectionCall(Object connection, int kind, Throwable error) {
+    if (error != null) {
+      return;
+    }
+    if (kind == COMMIT) {
+      commits.increment();
+    } else if (kind == ROLLBACK) {
+      rollbacks.increment();
+    }
+  }
+
+  /** Statements connection pools ran for themselves, kept out of the application's figures. */
+  public long poolInternalStatements() {
+    return poolInternalStatements.sum();
+  }
+
+  /** Successful commits. */
+  public long commits() {
+    return commits.sum();
+  }
+
+  /** Successful rollbacks. */
+  public long rollbacks() {
+    return rollbacks.sum();
+  }
+
+  /** Statement objects currently remembered (weakly). */
+  public int trackedStatements() {
+    return statements.size();
+  }
+
+  private ConnectionInfo connectionInfo(Object connection) {
+    RecorderThreadState thread = threadState();
+    ConnectionInfo info = connections.get(connection, thread.probe);
+    if (info != null) {
+      return info;
+    }
+    info = resolveConnection(connection, thread);
+    connections.put(connection, info);
+    return info;
+  }
+
+  /**
+   * A connection we did not see being opened: a pool's proxy, a wrapper, or one opened before the
+   * agent attached. Look through wrappers to the physical connection, else ask for its URL.
+   */
+  private ConnectionInfo resolveConnection(Object connection, RecorderThreadState thread) {
+    if (!(connection instanceof Connection)) {
+      return ConnectionInfo.UNKNOWN;
+    }
+    CallState call = JdbcHooks.state();
+    // Our own calls into the driver must not be recorded as the application's.
+    call.depth++;
+    try {
+      Connection jdbc = (Connection) connection;
+      Object physical = jdbc.isWrapperFor(Connection.class) ? jdbc.unwrap(Connection.class) : null;
+      if (physical != null && physical != connection) {
+        ConnectionInfo known = connections.get(physical, thread.probe);
+        if (known != null) {
+          return known;
+        }
+      }
+      return ConnectionInfo.next(DbSystem.fromUrl(jdbc.getMetaData().getURL()));
+    } catch (Throwable t) {
+      return ConnectionInfo.next(DbSystem.UNKNOWN);
+    } finally {
+      call.depth--;
+    }
+  }
+
+  private long updateCount(CallState call, Object statement) {
+    if (!(statement instanceof Statement)) {
+      return -1;
+    }
+    call.depth++;
+    try {
+      return ((Statement) statement).getUpdateCount();
+    } catch (Throwable t) {
+      return -1;
+    } finally {
+      call.depth--;
+    }
+  }
+
+  private StatementEvent eventOf(CallState call, Object resultSet, RecorderThreadState thread) {
+    if (!(resultSet instanceof ResultSet)) {
+      return null;
+    }
+    call.depth++;
+    try {
+      Statement statement = ((ResultSet) resultSet).getStatement();
+      StatementState state = statement == null ? null : statements.get(statement, thread.probe);
+      return state == null ? null : state.lastEvent;
+    } catch (Throwable t) {
+      return null;
+    } finally {
+      call.depth--;
+    }
+  }
+
+  private static long sumOfCounts(Object counts) {
+    long sum = 0;
+    if (counts instanceof int[]) {
+      for (int count : (int[]) counts) {
+        sum += Math.max(count, 0);
+      }
+    } else {
+      for (long count : (long[]) counts) {
+        sum += Math.max(count, 0);
+      }
+    }
+    return sum;
+  }
+
+  private static RecorderThreadState threadState() {
+    return threadState(JdbcHooks.state());
+  }
+
+  private static RecorderThreadState threadState(CallState call) {
+    Object state = call.agentState;
+    if (state instanceof RecorderThreadState) {
+      return (RecorderThreadState) state;
+    }
+    RecorderThreadState created = new RecorderThreadState();
+    call.agentState = created;
+    return created;
+  }
+}

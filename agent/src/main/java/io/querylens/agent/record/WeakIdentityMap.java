@@ -1,0 +1,107 @@
+package io.querylens.agent.record;
+
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A concurrent map from JDBC objects, compared by identity and held weakly, to what the agent knows
+ * about them.
+ *
+ * <p>Never a strong map of JDBC objects: an entry disappears when the application lets its
+ * statement or connection go, even if it never closes it. Lookups take a caller-owned
+ * {@link Probe} so the hot path allocates nothing. Thread-safe.
+ */
+final class WeakIdentityMap<V> {
+  private final ConcurrentHashMap<Object, V> map = new ConcurrentHashMap<>();
+  private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
+
+  /** Returns the value for {@code key}, using {@code probe} (owned by the calling thread). */
+  V get(Object key, Probe probe) {
+    probe.set(key);
+    try {
+      return map.get(probe);
+    } finally {
+      probe.clear();
+    }
+  }
+
+  void put(Object key, V value) {
+    expungeCollected();
+    map.put(new WeakKey(key, collected), value);
+  }
+
+  V remove(Object key, Probe probe) {
+    probe.set(key);
+    try {
+      return map.remove(probe);
+    } finally {
+      probe.clear();
+    }
+  }
+
+  int size() {
+    expungeCollected();
+    return map.size();
+  }
+
+  private void expungeCollected() {
+    Reference<?> ref;
+    while ((ref = collected.poll()) != null) {
+      map.remove(ref);
+    }
+  }
+
+  /** A reusable lookup key; confined to one thread. */
+  static final class Probe {
+    private Object target;
+    private int hash;
+
+    void set(Object key) {
+      target = key;
+      hash = System.identityHashCode(key);
+    }
+
+    void clear() {
+      target = null;
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      // ConcurrentHashMap calls probe.equals(storedKey).
+      return other instanceof WeakKey && ((WeakKey) other).get() == target;
+    }
+  }
+
+  private static final class WeakKey extends WeakReference<Object> {
+    private final int hash;
+
+    WeakKey(Object referent, ReferenceQueue<Object> queue) {
+      super(referent, queue);
+      this.hash = System.identityHashCode(referent);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      if (other == this) {
+        return true;
+      }
+      if (other instanceof Probe) {
+        return other.equals(this);
+      }
+      Object referent = get();
+      return referent != null && other instanceof WeakKey && ((WeakKey) other).get() == referent;
+    }
+  }
+}

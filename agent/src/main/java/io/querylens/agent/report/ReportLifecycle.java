@@ -1,0 +1,99 @@
+package io.querylens.agent.report;
+
+import io.querylens.agent.AgentErrors;
+import io.querylens.agent.config.AgentConfig;
+import io.querylens.agent.record.Recorder;
+import io.querylens.analyzer.fingerprint.StatementEnricher;
+import io.querylens.analyzer.report.Report;
+import io.querylens.analyzer.report.ReportAssembler;
+import io.querylens.analyzer.report.ReportContext;
+import io.querylens.analyzer.stats.StatisticsRegistry;
+import io.querylens.exporter.report.ConsoleSummary;
+import io.querylens.exporter.report.JsonReportWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Writes the report every {@code reportInterval} and at JVM shutdown, then prints the console
+ * summary.
+ *
+ * <p>Runs on its own daemon thread and the shutdown hook; never on the application's threads. A
+ * report that cannot be written (unwritable directory, full disk) is counted and said once.
+ */
+public final class ReportLifecycle {
+  private static final int CONSOLE_TOP = 5;
+
+  private final AgentConfig config;
+  private final StatisticsRegistry statistics;
+  private final Recorder recorder;
+  private final StatementEnricher enricher;
+  private final String version;
+  private final Instant startedAt;
+  private final JsonReportWriter writer = new JsonReportWriter();
+
+  /** Creates the lifecycle; nothing runs until {@link #start()}. */
+  public ReportLifecycle(AgentConfig config, StatisticsRegistry statistics, Recorder recorder,
+      StatementEnricher enricher, String version, Instant startedAt) {
+    this.config = config;
+    this.statistics = statistics;
+    this.recorder = recorder;
+    this.enricher = enricher;
+    this.version = version;
+    this.startedAt = startedAt;
+  }
+
+  /** Schedules periodic reports and registers the shutdown hook. */
+  public void start() {
+    ScheduledExecutorService scheduler = null;
+    long interval = config.reportInterval().toMillis();
+    if (interval > 0) {
+      scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "querylens-reporter");
+        thread.setDaemon(true);
+        return thread;
+      });
+      scheduler.scheduleWithFixedDelay(this::writeQuietly, interval, interval, TimeUnit.MILLISECONDS);
+    }
+    ScheduledExecutorService periodic = scheduler;
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(periodic), "querylens-shutdown"));
+  }
+
+  private void shutdown(ScheduledExecutorService periodic) {
+    if (periodic != null) {
+      periodic.shutdownNow();
+    }
+    Path written = writeQuietly();
+    Report report = lastReport;
+    if (config.consoleSummary() && report != null) {
+      try {
+        System.err.println(ConsoleSummary.render(report, written, CONSOLE_TOP));
+      } catch (Throwable t) {
+        AgentErrors.record("summary", "could not print the summary", t);
+      }
+    }
+    enricher.close();
+  }
+
+  // written under the monitor of this; read by the shutdown hook after its own write
+  private volatile Report lastReport;
+
+  /** Builds and writes the report now; returns the file, or null if it could not be written. */
+  synchronized Path writeQuietly() {
+    try {
+      Report report = ReportAssembler.assemble(statistics, new ReportContext(
+          version, startedAt, Instant.now(), recorder.poolInternalStatements(), recorder.commits(),
+          recorder.rollbacks(), enricher.dropped(), AgentErrors.count(), List.of()));
+      lastReport = report;
+      return writer.write(report, config.reportDir());
+    } catch (Throwable t) {
+      AgentErrors.record("report", "could not write the report to " + config.reportDir().toAbsolutePath()
+          + "; set reportDir to a writable directory", t);
+      return null;
+    }
+  }
+
+}

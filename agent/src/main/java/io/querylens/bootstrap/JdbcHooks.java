@@ -1,0 +1,142 @@
+package io.querylens.bootstrap;
+
+/**
+ * The static entry points that advice inlined into JDBC classes calls.
+ *
+ * <p>Internal: this class is appended to the bootstrap class path so that driver classes in any
+ * class loader can link to it; it depends on nothing but {@code java.base}. Until the agent
+ * installs its listener, and whenever the listener fails, the hooks do nothing.
+ */
+public final class JdbcHooks {
+  private static final ThreadLocal<CallState> STATE = ThreadLocal.withInitial(CallState::new);
+
+  private static final JdbcListener NOOP = new NoopListener();
+
+  // written once at start-up by the agent; read on every JDBC call
+  private static volatile JdbcListener listener = NOOP;
+
+  private JdbcHooks() {}
+
+  /** Installs the listener that receives every outermost JDBC call. */
+  public static void install(JdbcListener newListener) {
+    listener = newListener == null ? NOOP : newListener;
+  }
+
+  /** Returns the current thread's state without entering a call. */
+  public static CallState state() {
+    return STATE.get();
+  }
+
+  /** Enters an instrumented call; the returned state must be passed to the matching exit. */
+  public static CallState enter() {
+    CallState state = STATE.get();
+    state.depth++;
+    return state;
+  }
+
+  /** Leaves an instrumented call; true when it was the outermost one. */
+  public static boolean exit(CallState state) {
+    if (state == null) {
+      return false;
+    }
+    int depth = --state.depth;
+    if (depth < 0) {
+      // Can only happen when an enter advice was skipped (class retransformed mid-call); heal.
+      state.depth = 0;
+      return false;
+    }
+    return depth == 0;
+  }
+
+  /** Enters a statement execution, timing it when it is the outermost call. */
+  public static CallState enterExecute(String sql) {
+    CallState state = STATE.get();
+    if (state.depth++ == 0) {
+      state.sql = sql;
+      state.startNanos = System.nanoTime();
+    }
+    return state;
+  }
+
+  /** Leaves a statement execution. */
+  public static void exitExecute(CallState state, Object statement, Object result, long rows, Throwable error) {
+    if (exit(state)) {
+      long end = System.nanoTime();
+      listener.onExecute(state, statement, result, rows, error, end);
+      state.sql = null;
+    }
+  }
+
+  public static void exitConnect(CallState state, Object driver, String url, Object connection, Throwable error) {
+    if (exit(state)) {
+      listener.onConnect(driver, url, connection, error);
+    }
+  }
+
+  public static void exitPrepare(CallState state, Object connection, String sql, Object statement) {
+    if (exit(state) && statement != null) {
+      listener.onPrepare(connection, sql, statement);
+    }
+  }
+
+  public static void exitCreateStatement(CallState state, Object connection, Object statement) {
+    if (exit(state) && statement != null) {
+      listener.onCreateStatement(connection, statement);
+    }
+  }
+
+  public static void exitAddBatch(CallState state, Object statement, String sql, Throwable error) {
+    if (exit(state) && error == null) {
+      listener.onAddBatch(statement, sql);
+    }
+  }
+
+  public static void exitNext(CallState state, Object resultSet, boolean more) {
+    if (exit(state)) {
+      listener.onNext(state, resultSet, more);
+    }
+  }
+
+  public static void exitResultSetClose(CallState state, Object resultSet) {
+    if (exit(state)) {
+      listener.onResultSetClose(state, resultSet);
+    }
+  }
+
+  public static void exitStatementClose(CallState state, Object statement) {
+    if (exit(state)) {
+      listener.onStatementClose(statement);
+    }
+  }
+
+  public static void exitConnectionCall(CallState state, Object connection, int kind, Throwable error) {
+    if (exit(state)) {
+      listener.onConnectionCall(connection, kind, error);
+    }
+  }
+
+  /** Enters a pool's own method (validation, initialisation); statements inside are pool-internal. */
+  public static CallState enterPoolInternal() {
+    CallState state = STATE.get();
+    state.poolDepth++;
+    return state;
+  }
+
+  public static void exitPoolInternal(CallState state) {
+    if (state != null && state.poolDepth > 0) {
+      state.poolDepth--;
+    }
+  }
+
+  private static final class NoopListener implements JdbcListener {
+    @Override public void onConnect(Object driver, String url, Object connection, Throwable error) {}
+    @Override public void onPrepare(Object connection, String sql, Object statement) {}
+    @Override public void onCreateStatement(Object connection, Object statement) {}
+    @Override public void onAddBatch(Object statement, String sql) {}
+    @Override public void onExecute(CallState state, Object statement, Object result, long rows, Throwable error, long endNanos) {}
+    @Override public void onNext(CallState state, Object resultSet, boolean more) {}
+    @Override public void onResultSetClose(CallState state, Object resultSet) {}
+    @Override public void onStatementClose(Object statement) {}
+    @Override public void onConnectionCall(Object connection, int kind, Throwable error) {}
+  }
+}

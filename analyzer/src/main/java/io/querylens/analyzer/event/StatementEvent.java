@@ -1,0 +1,146 @@
+package io.querylens.analyzer.event;
+
+import io.querylens.analyzer.fingerprint.NormalizedSql;
+import io.querylens.analyzer.stats.StatementStatistics;
+
+/**
+ * One execution of one statement: what the agent saw between the outermost {@code execute*} call's
+ * entry and exit.
+ *
+ * <p>{@link #sql()} is the raw SQL and may hold literal values: it never leaves the process; reports
+ * and metrics use {@link #normalized()}. Built on the application's thread; {@link #rowsRead()} may
+ * grow afterwards, on the same thread, as the application reads the result set.
+ */
+public final class StatementEvent {
+  private final String sql;
+  private final NormalizedSql normalized;
+  private final StatementStatistics statistics;
+  private final long connectionId;
+  private final String dbSystem;
+  private final long threadId;
+  private final long startNanos;
+  private final long endNanos;
+  private final long updateCount;
+  private final int batchSize;
+  private final String sqlState;
+  private final int vendorCode;
+  private final boolean poolInternal;
+
+  // written by the application's thread that ran the statement; read after it finishes
+  private long rowsRead;
+
+  /** Creates an event; see the accessors for each argument's meaning. */
+  public StatementEvent(
+      String sql,
+      NormalizedSql normalized,
+      StatementStatistics statistics,
+      long connectionId,
+      String dbSystem,
+      long threadId,
+      long startNanos,
+      long endNanos,
+      long updateCount,
+      int batchSize,
+      String sqlState,
+      int vendorCode,
+      boolean poolInternal) {
+    this.sql = sql;
+    this.normalized = normalized;
+    this.statistics = statistics;
+    this.connectionId = connectionId;
+    this.dbSystem = dbSystem;
+    this.threadId = threadId;
+    this.startNanos = startNanos;
+    this.endNanos = endNanos;
+    this.updateCount = updateCount;
+    this.batchSize = batchSize;
+    this.sqlState = sqlState;
+    this.vendorCode = vendorCode;
+    this.poolInternal = poolInternal;
+  }
+
+  /** The raw SQL as the application passed it; may hold literals, so it must not leave the process. */
+  public String sql() {
+    return sql;
+  }
+
+  /** The literal-free normalized statement and its fingerprint. */
+  public NormalizedSql normalized() {
+    return normalized;
+  }
+
+  /** The statistics of this statement's fingerprint; null for pool-internal statements. */
+  public StatementStatistics statistics() {
+    return statistics;
+  }
+
+  /** Identity of the connection the statement ran on, unique within this JVM; 0 when unknown. */
+  public long connectionId() {
+    return connectionId;
+  }
+
+  /** The database system, as OpenTelemetry names it ({@code postgresql}, {@code mariadb}, {@code h2}...). */
+  public String dbSystem() {
+    return dbSystem;
+  }
+
+  /** {@link Thread#getId()} of the thread that ran it. */
+  public long threadId() {
+    return threadId;
+  }
+
+  /** {@link System#nanoTime()} at the start of the outermost execute call. */
+  public long startNanos() {
+    return startNanos;
+  }
+
+  /** {@link System#nanoTime()} at its end. */
+  public long endNanos() {
+    return endNanos;
+  }
+
+  /** How long it ran, in nanoseconds. */
+  public long durationNanos() {
+    return endNanos - startNanos;
+  }
+
+  /** The update count (summed over a batch), or -1 when the statement returned rows or failed. */
+  public long updateCount() {
+    return updateCount;
+  }
+
+  /** Rows the application has read from its result set so far. */
+  public long rowsRead() {
+    return rowsRead;
+  }
+
+  /** Adds rows read from the result set. */
+  public void addRowsRead(long rows) {
+    rowsRead += rows;
+  }
+
+  /** The number of statements in the batch, or 0 when this was not {@code executeBatch}. */
+  public int batchSize() {
+    return batchSize;
+  }
+
+  /** The SQLSTATE of the failure, {@code "unknown"} for a failure without one, or null on success. */
+  public String sqlState() {
+    return sqlState;
+  }
+
+  /** The vendor error code of the failure, 0 when none. */
+  public int vendorCode() {
+    return vendorCode;
+  }
+
+  /** True when it failed. */
+  public boolean failed() {
+    return sqlState != null;
+  }
+
+  /** True when a connection pool ran it for itself (validation, init SQL). */
+  public boolean poolInternal() {
+    return poolInternal;
+  }
+}

@@ -1,0 +1,2 @@
+/** Statement events: what the agent observes of each execution, and who listens to it. */
+package io.querylens.analyzer.event;
