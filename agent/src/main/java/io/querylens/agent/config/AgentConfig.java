@@ -223,7 +223,7 @@ public final class AgentConfig {
 
   /**
    * The longest statement, in characters, that the SQL parser is run on ({@code parseMaxChars},
-   * default 100000); longer ones get a lexer-only fingerprint. {@code 0} never runs the parser.
+   * default 100000, at least 1); longer ones get a lexer-only fingerprint.
    */
   public int parseMaxChars() {
     return parseMaxChars;

@@ -103,9 +103,9 @@ final class ConfigOption<T> {
       integer(
           "parseMaxChars",
           100_000,
-          0,
+          1,
           Integer.MAX_VALUE,
-          "expected a whole number of characters, 0 or more (0 never runs the SQL parser)");
+          "expected a whole number of characters, at least 1");
 
   static final ConfigOption<Duration> PARSE_TIMEOUT =
       duration(

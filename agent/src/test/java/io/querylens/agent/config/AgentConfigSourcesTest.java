@@ -146,7 +146,7 @@ class AgentConfigSourcesTest {
         Arguments.of("countRows", "false", "countRows=false"),
         Arguments.of("maxFingerprints", "100", "maxFingerprints=100"),
         Arguments.of("fingerprintCacheSize", "16", "fingerprintCacheSize=16"),
-        Arguments.of("parseMaxChars", "0", "parseMaxChars=0"),
+        Arguments.of("parseMaxChars", "500", "parseMaxChars=500"),
         Arguments.of("parseTimeout", "250ms", "parseTimeout=250ms"),
         Arguments.of("consoleSummary", "off", "consoleSummary=false"));
   }

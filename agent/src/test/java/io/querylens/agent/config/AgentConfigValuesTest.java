@@ -184,8 +184,7 @@ class AgentConfigValuesTest {
     "maxFingerprints, 0, expected a whole number of at least 1, 5000",
     "maxFingerprints, 99999999999, expected a whole number of at least 1, 5000",
     "fingerprintCacheSize, 15, expected a whole number of at least 16, 10000",
-    "parseMaxChars, -1, 'expected a whole number of characters, 0 or more (0 never runs the SQL"
-        + " parser)', 100000",
+    "parseMaxChars, 0, 'expected a whole number of characters, at least 1', 100000",
     "metricsPort, 65536, 'expected a port number from 1 to 65535, or 0 to turn the metrics"
         + " endpoint off', 9464",
     "metricsPort, http, 'expected a port number from 1 to 65535, or 0 to turn the metrics"
@@ -212,7 +211,7 @@ class AgentConfigValuesTest {
   void boundaryValuesAreAccepted() {
     ConfigFixture sources =
         withArgs(
-            "nPlusOneThreshold=2,maxFingerprints=1,fingerprintCacheSize=16,parseMaxChars=0,"
+            "nPlusOneThreshold=2,maxFingerprints=1,fingerprintCacheSize=16,parseMaxChars=1,"
                 + "metricsPort=65535");
 
     AgentConfig config = sources.load();
@@ -220,7 +219,7 @@ class AgentConfigValuesTest {
     assertThat(config.nPlusOneThreshold()).isEqualTo(2);
     assertThat(config.maxFingerprints()).isEqualTo(1);
     assertThat(config.fingerprintCacheSize()).isEqualTo(16);
-    assertThat(config.parseMaxChars()).isZero();
+    assertThat(config.parseMaxChars()).isEqualTo(1);
     assertThat(config.metricsPort()).isEqualTo(65535);
     assertThat(sources.warnings).isEmpty();
   }
