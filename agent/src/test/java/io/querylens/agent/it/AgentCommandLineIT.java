@@ -1,0 +1,100 @@
+package io.querylens.agent.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.querylens.agent.it.support.AgentJar;
+import io.querylens.agent.it.support.ChildJvm;
+import io.querylens.agent.it.support.ChildResult;
+import io.querylens.agent.it.support.Jdk;
+import io.querylens.agent.it.support.QueryReport;
+import io.querylens.agent.it.support.RunDirectory;
+import io.querylens.agent.it.workload.NoJdbcApp;
+import io.querylens.agent.it.workload.TinyJdbcApp;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+
+/** The agent jar as a command and as a {@code -javaagent:} with good, bad and no options. */
+class AgentCommandLineIT {
+
+  @Test
+  void runningTheJarPrintsUsageThatMentionsAttach() {
+    ChildResult usage =
+        ChildJvm.on(Jdk.CURRENT, RunDirectory.create(getClass(), "usage")).jar(AgentJar.path()).run();
+
+    usage.assertExitedNormally();
+    assertThat((usage.stdout() + usage.stderr()).toLowerCase(Locale.ROOT))
+        .as("usage text\n%s", usage.describe())
+        .contains("attach")
+        .contains("javaagent");
+  }
+
+  @Test
+  void anUnknownOptionAndABadValueEachPrintOneWarningAndTheApplicationCarriesOn() {
+    String token = "opt" + Long.toString(ProcessHandle.current().pid(), 36);
+    ChildResult child =
+        ChildJvm.on(Jdk.CURRENT, RunDirectory.create(getClass(), "bad-options"))
+            .withAgent("bogus=1,slowQueryThreshold=fast")
+            .main(TinyJdbcApp.class, token)
+            .run()
+            .assertExitedNormally();
+
+    List<String> aboutBogus = linesContaining(child.stderrLines(), "bogus");
+    List<String> aboutThreshold = linesContaining(child.stderrLines(), "slowQueryThreshold");
+    SoftAssertions softly = new SoftAssertions();
+    softly.assertThat(child.stdoutLines()).as("the application ran\n%s", child.describe()).contains("workload done");
+    softly.assertThat(aboutBogus).as("warnings naming the unknown key 'bogus'\n%s", child.describe()).hasSize(1);
+    softly.assertThat(aboutThreshold).as("warnings naming the key with the bad value\n%s", child.describe()).hasSize(1);
+    softly.assertThat(aboutThreshold).as("the warning shows the bad value").allSatisfy(l -> assertThat(l).contains("fast"));
+    softly.assertThat(aboutBogus).as("prefixed").allSatisfy(l -> assertThat(l).startsWith("querylens"));
+    softly.assertThat(aboutThreshold).as("prefixed").allSatisfy(l -> assertThat(l).startsWith("querylens"));
+    softly.assertAll();
+
+    child.report().assertCalls("insert into " + TinyJdbcApp.table(token), TinyJdbcApp.INSERTS);
+  }
+
+  @Test
+  void theReportDirectoryCanComeFromASystemProperty() {
+    String token = "sys" + Long.toString(ProcessHandle.current().pid(), 36);
+    Path workDir = RunDirectory.create(getClass(), "report-dir-property");
+    Path reportDir = workDir.resolve("from-system-property");
+    ChildResult child =
+        ChildJvm.on(Jdk.CURRENT, workDir)
+            .withAgentOptionsExactly("")
+            .systemProperty("querylens.reportDir", reportDir.toString())
+            .systemProperty("querylens.reportInterval", "0")
+            .main(TinyJdbcApp.class, token)
+            .run()
+            .assertExitedNormally();
+
+    child.reportIn(reportDir).assertCalls("insert into " + TinyJdbcApp.table(token), TinyJdbcApp.INSERTS);
+  }
+
+  @Test
+  void anApplicationWithoutJdbcRunsExactlyAsWithoutTheAgent() {
+    ChildResult without =
+        ChildJvm.on(Jdk.CURRENT, RunDirectory.create(getClass(), "no-jdbc-without-agent"))
+            .main(NoJdbcApp.class, "a", "b")
+            .run()
+            .assertExitedNormally();
+    ChildResult with =
+        ChildJvm.on(Jdk.CURRENT, RunDirectory.create(getClass(), "no-jdbc-with-agent"))
+            .withAgent()
+            .main(NoJdbcApp.class, "a", "b")
+            .run()
+            .assertExitedNormally();
+
+    assertThat(with.stdout()).as("stdout under the agent\n%s", with.describe()).isEqualTo(without.stdout());
+    assertThat(with.stderr()).as("no stack trace\n%s", with.describe()).doesNotContain("\tat ");
+    QueryReport report = with.report();
+    assertThat(report.queries()).as("queries").isEmpty();
+    assertThat(report.summaryLong("statements")).as("summary.statements").isZero();
+  }
+
+  private static List<String> linesContaining(List<String> lines, String text) {
+    return lines.stream().filter(l -> l.contains(text)).collect(Collectors.toList());
+  }
+}
