@@ -158,11 +158,18 @@ final class ConfigLoader {
     }
   }
 
+  /**
+   * Whether a fragment without {@code =} is the next item of an {@code appPackages} list the
+   * comma split off. Only dotted names qualify ({@code org.example}, not {@code verbose}): a bare
+   * word is more likely a malformed option, and swallowing it silently would hide that mistake.
+   */
   private static boolean continuesPackageList(Setting previous, String text) {
+    String name = text.endsWith(".*") ? text.substring(0, text.length() - 2) : text;
     return previous != null
         && previous.option() == ConfigOption.APP_PACKAGES
+        && name.indexOf('.') > 0
         && optionFor(text) == null
-        && ValueParsers.isPackageName(text.endsWith(".*") ? text.substring(0, text.length() - 2) : text);
+        && ValueParsers.isPackageName(name);
   }
 
   private void warnMalformed(String fragment, Setting previous) {

@@ -136,6 +136,17 @@ class AgentConfigWarningsTest {
   }
 
   @Test
+  void aBareWordAfterAppPackagesIsNotTakenForAPackage() {
+    ConfigFixture sources = withArgs("appPackages=com.acme,org.example.*,verbose");
+
+    assertThat(sources.load().appPackages()).containsExactly("com.acme", "org.example");
+    assertThat(sources.warnings)
+        .containsExactly(
+            "querylens: ignoring \"verbose\" in the agent argument: expected key=value pairs"
+                + " separated by ',', such as reportDir=/tmp/ql,slowQueryThreshold=1s");
+  }
+
+  @Test
   void warningsStayOnOneLineAndShort() {
     String longValue = "x".repeat(5000);
     ConfigFixture sources =
