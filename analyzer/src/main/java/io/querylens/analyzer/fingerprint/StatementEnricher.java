@@ -80,8 +80,8 @@ public final class StatementEnricher implements AutoCloseable {
   private final LongAdder dropped = new LongAdder();
 
   /**
-   * Creates an enricher with the default size cap ({@value #DEFAULT_MAX_SQL_CHARS} characters)
-   * and timeout (2 s), and starts its threads.
+   * Creates an enricher with the default size cap ({@value #DEFAULT_MAX_SQL_CHARS} characters) and
+   * timeout (2 s), and starts its threads.
    */
   public StatementEnricher() {
     this(DEFAULT_MAX_SQL_CHARS, DEFAULT_TIMEOUT);
@@ -144,8 +144,8 @@ public final class StatementEnricher implements AutoCloseable {
    *
    * <p>The operation comes from the syntax tree when it names a kind the lexer also knows ({@code
    * SELECT}, {@code INSERT}, {@code UPDATE}, {@code DELETE}, {@code MERGE}, {@code CREATE}, {@code
-   * ALTER}, {@code DROP}, {@code TRUNCATE}), else from {@code lexed}. The lock clause comes from the
-   * syntax tree's {@code FOR UPDATE/SHARE} when it has one, else from {@code lexed}, which also
+   * ALTER}, {@code DROP}, {@code TRUNCATE}), else from {@code lexed}. The lock clause comes from
+   * the syntax tree's {@code FOR UPDATE/SHARE} when it has one, else from {@code lexed}, which also
    * knows dialects JSqlParser does not model. For a script of several statements, the operation is
    * the first statement's and the tables are those of all of them.
    *
@@ -212,8 +212,8 @@ public final class StatementEnricher implements AutoCloseable {
 
   /**
    * Stops both threads; requests still queued are discarded without calling their callbacks.
-   * Idempotent. Afterwards {@link #enrich} returns lexer-only descriptions and {@link
-   * #enrichLater} drops every request.
+   * Idempotent. Afterwards {@link #enrich} returns lexer-only descriptions and {@link #enrichLater}
+   * drops every request.
    */
   @Override
   public void close() {
@@ -335,7 +335,8 @@ public final class StatementEnricher implements AutoCloseable {
   private static List<String> tablesOf(Statement statement) {
     List<String> tables = new ArrayList<>();
     try {
-      // getTables (not getTablesOrOtherSources) leaves out CTE names. Not thread-safe: one per call.
+      // getTables (not getTablesOrOtherSources) leaves out CTE names. Not thread-safe: one per
+      // call.
       for (String name : new TablesNamesFinder<Void>().getTables(statement)) {
         tables.add(normalizeTableName(name));
       }

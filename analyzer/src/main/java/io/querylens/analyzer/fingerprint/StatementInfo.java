@@ -17,15 +17,16 @@ import java.util.TreeSet;
  * @param tables the tables the statement reads or writes: sorted, without duplicates,
  *     schema-qualified as written, unquoted names in lower case and quoted ones exactly as written
  *     (quotes included); common table expressions are not tables. Empty when {@code parsed} is
- *     {@code false}. The constructor copies, de-duplicates and sorts what it is given; the
- *     accessor returns an unmodifiable list
+ *     {@code false}. The constructor copies, de-duplicates and sorts what it is given; the accessor
+ *     returns an unmodifiable list
  * @param lockClause the row-locking clause in upper case, such as {@code FOR UPDATE} or {@code FOR
  *     SHARE NOWAIT}, or {@code null} when the statement takes no explicit row locks
  * @param parsed {@code true} if JSqlParser parsed the statement, {@code false} if it failed, timed
  *     out or was skipped because the statement was too long
  * @since 0.1
  */
-public record StatementInfo(String operation, List<String> tables, String lockClause, boolean parsed) {
+public record StatementInfo(
+    String operation, List<String> tables, String lockClause, boolean parsed) {
 
   /** Validates and normalizes the components (see the class documentation). */
   public StatementInfo {
@@ -34,8 +35,8 @@ public record StatementInfo(String operation, List<String> tables, String lockCl
   }
 
   /**
-   * Describes a statement from the lexer's view alone, for when JSqlParser failed, timed out or
-   * was skipped.
+   * Describes a statement from the lexer's view alone, for when JSqlParser failed, timed out or was
+   * skipped.
    *
    * @param lexed the lexer's normalized form of the statement
    * @return a description with {@code parsed() == false}, no tables, and the lexer's operation and

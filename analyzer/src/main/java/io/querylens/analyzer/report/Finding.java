@@ -1,5 +1,6 @@
 package io.querylens.analyzer.report;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Objects;
@@ -8,7 +9,8 @@ import java.util.Objects;
  * One problem found, such as an N+1 pattern or a slow statement.
  *
  * <p>A placeholder with the fields every finding has; later versions add type-specific ones (the
- * schema leaves findings open for that).
+ * schema leaves findings open for that). Reading ignores fields it does not know, so a report
+ * written by a later version still reads.
  *
  * @param type one of {@code N_PLUS_ONE}, {@code REPEATED_QUERY}, {@code UNBATCHED_WRITES}, {@code
  *     SLOW_QUERY}, {@code LOCK_WAIT}, {@code DEADLOCK}, {@code LOCK_TIMEOUT}, {@code
@@ -19,6 +21,7 @@ import java.util.Objects;
  * @param count how many times it occurred
  * @since 0.1
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"type", "severity", "statement", "fingerprint", "count"})
 public record Finding(
     String type,

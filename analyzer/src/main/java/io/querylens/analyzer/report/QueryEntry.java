@@ -10,8 +10,8 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * The statistics of one fingerprint in a report: {@link StatementSnapshot}'s figures with the
- * times as ISO-8601 strings.
+ * The statistics of one fingerprint in a report: {@link StatementSnapshot}'s figures with the times
+ * as ISO-8601 strings.
  *
  * @param fingerprint the 16-hex-digit fingerprint, or {@code overflow} for the entry that collects
  *     the statements beyond the fingerprint cap

@@ -9,7 +9,7 @@ import java.util.Objects;
  * statistics of every statement and the findings.
  *
  * @param schemaVersion the version of the JSON shape, {@value #SCHEMA_VERSION} for this one
- * @param generatedAt when the report was assembled, ISO-8601 (for example {@code
+ * @param generatedAt when the report was assembled, ISO-8601 to the millisecond (for example {@code
  *     2026-01-31T12:00:00.123Z})
  * @param agent the agent that wrote it
  * @param runtime the observed JVM

@@ -2,6 +2,7 @@ package io.querylens.analyzer.report;
 
 import io.querylens.analyzer.stats.StatementSnapshot;
 import io.querylens.analyzer.stats.StatisticsRegistry;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,8 +24,8 @@ public final class ReportAssembler {
    * overflow entry included; {@code fingerprints} counts the entries other than overflow. Runtime
    * facts are read from the running JVM ({@link RuntimeInfo#current}).
    *
-   * @param applicationStatements the statistics of the application's statements (pool
-   *     housekeeping kept apart)
+   * @param applicationStatements the statistics of the application's statements (pool housekeeping
+   *     kept apart)
    * @param context the agent's version, times and counters, and the findings
    * @return the report; never {@code null}
    */
@@ -61,7 +62,7 @@ public final class ReportAssembler {
             context.findings().size());
     return new Report(
         Report.SCHEMA_VERSION,
-        context.generatedAt().toString(),
+        context.generatedAt().truncatedTo(ChronoUnit.MILLIS).toString(),
         new AgentInfo(context.agentVersion()),
         RuntimeInfo.current(context.startedAt()),
         summary,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.lang.management.ManagementFactory;
 import java.lang.management.RuntimeMXBean;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -16,9 +17,9 @@ import java.util.Objects;
  * @param javaHome the runtime's installation directory, or {@code null} if unknown (then left out)
  * @param os the operating system's name, version and architecture
  * @param pid the process id
- * @param mainCommand the main class or jar the JVM was started with, never its arguments, or
- *     {@code null} if unknown (then left out)
- * @param startedAt when the agent started, ISO-8601
+ * @param mainCommand the main class or jar the JVM was started with, never its arguments, or {@code
+ *     null} if unknown (then left out)
+ * @param startedAt when the agent started, ISO-8601 to the millisecond
  * @param uptimeMs how long the JVM had been running when the report was assembled, milliseconds
  * @since 0.1
  */
@@ -72,7 +73,7 @@ public record RuntimeInfo(
         os.replaceAll("\\s+", " ").trim(),
         ProcessHandle.current().pid(),
         mainCommand(System.getProperty("sun.java.command")),
-        startedAt.toString(),
+        startedAt.truncatedTo(ChronoUnit.MILLIS).toString(),
         runtime.getUptime());
   }
 

@@ -19,8 +19,7 @@ import java.util.Objects;
  *     entry because the fingerprint cap was reached
  * @param transactions commits and rollbacks
  * @param droppedEvents events the agent had to drop to protect the application (full queues)
- * @param agentErrors failures inside the agent itself, each handled without harm to the
- *     application
+ * @param agentErrors failures inside the agent itself, each handled without harm to the application
  * @param findings how many findings the report holds
  * @since 0.1
  */

@@ -55,9 +55,7 @@ public final class LatencyHistogram {
     counts.getAndIncrement(bucketIndex(nanos));
   }
 
-  /**
-   * Returns the number of recorded durations, summed over all buckets at the time of the call.
-   */
+  /** Returns the number of recorded durations, summed over all buckets at the time of the call. */
   public long count() {
     long total = 0;
     for (int i = 0; i < BUCKET_COUNT; i++) {
@@ -76,8 +74,7 @@ public final class LatencyHistogram {
    */
   public long valueAtPercentile(double percentile) {
     if (!(percentile >= 0.0 && percentile <= 100.0)) {
-      throw new IllegalArgumentException(
-          "percentile must be in [0, 100] but was " + percentile);
+      throw new IllegalArgumentException("percentile must be in [0, 100] but was " + percentile);
     }
     // Copy first so the rank and the walk agree even while others keep recording.
     long[] snapshot = new long[BUCKET_COUNT];

@@ -208,8 +208,25 @@ public final class StatementStatistics {
     errorsBySqlState.forEach((state, count) -> byState.put(state, count.sum()));
     if (n == 0) {
       return new StatementSnapshot(
-          fingerprint, statement, info.operation(), info.tables(), dbSystem, 0, errors.sum(),
-          byState, rows.sum(), 0, 0, 0, 0, 0, 0, 0, 0, info.lockClause(), Instant.EPOCH,
+          fingerprint,
+          statement,
+          info.operation(),
+          info.tables(),
+          dbSystem,
+          0,
+          errors.sum(),
+          byState,
+          rows.sum(),
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          info.lockClause(),
+          Instant.EPOCH,
           Instant.EPOCH);
     }
     long max = Math.max(0L, maxNanos); // still MIN_VALUE if the only record is in flight

@@ -15,9 +15,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  *
  * <p>Memory stays bounded whatever the workload: once {@code maxFingerprints} distinct fingerprints
  * have statistics, every new one shares a single overflow entry (fingerprint {@value
- * #OVERFLOW_FINGERPRINT}, statement {@value #OVERFLOW_STATEMENT}, operation {@code OTHER}),
- * as {@code pg_stat_statements} evicts rather than grows. An application that builds SQL with
- * literals inlined in a way the fingerprinter cannot normalize is the usual cause.
+ * #OVERFLOW_FINGERPRINT}, statement {@value #OVERFLOW_STATEMENT}, operation {@code OTHER}), as
+ * {@code pg_stat_statements} evicts rather than grows. An application that builds SQL with literals
+ * inlined in a way the fingerprinter cannot normalize is the usual cause.
  *
  * <p>Entries are keyed by fingerprint alone: the same statement shape sent to two database systems
  * shares one entry, labelled with the first system seen.
@@ -39,8 +39,8 @@ public final class StatisticsRegistry {
   public static final String OVERFLOW_OPERATION = "OTHER";
 
   /**
-   * The database system of the overflow entry: OpenTelemetry's {@code db.system.name} for "some
-   * SQL database", since overflowed statements may come from several.
+   * The database system of the overflow entry: OpenTelemetry's {@code db.system.name} for "some SQL
+   * database", since overflowed statements may come from several.
    */
   public static final String OVERFLOW_DB_SYSTEM = "other_sql";
 
@@ -160,8 +160,8 @@ public final class StatisticsRegistry {
    *
    * <p>An estimate, so that counting costs fixed memory however many there are: each fingerprint
    * sets one bit of a 65,536-bit map, and the count is derived from the bits still clear (linear
-   * counting). It is exact but for hash collisions up to a few hundred, within about 1% up to
-   * about 100,000, and stops growing near 700,000.
+   * counting). It is exact but for hash collisions up to a few hundred, within about 1% up to about
+   * 100,000, and stops growing near 700,000.
    */
   public long overflowedFingerprints() {
     int clear = 0;

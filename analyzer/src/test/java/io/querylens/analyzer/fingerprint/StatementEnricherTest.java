@@ -39,10 +39,14 @@ class StatementEnricherTest {
 
   @Test
   void insertUpdateAndDeleteNameTheirTargetAndSourceTables() {
-    StatementInfo insert = enrich("insert into orders (id, total) select id, total from staging_orders");
-    StatementInfo update = enrich("UPDATE orders SET total = 0 WHERE id IN (SELECT order_id FROM refunds)");
+    StatementInfo insert =
+        enrich("insert into orders (id, total) select id, total from staging_orders");
+    StatementInfo update =
+        enrich("UPDATE orders SET total = 0 WHERE id IN (SELECT order_id FROM refunds)");
     StatementInfo delete =
-        enrich("delete from order_lines where not exists (select 1 from orders o where o.id = order_id)");
+        enrich(
+            "delete from order_lines where not exists (select 1 from orders o where o.id ="
+                + " order_id)");
 
     assertThat(insert.operation()).isEqualTo("INSERT");
     assertThat(insert.tables()).containsExactly("orders", "staging_orders");
@@ -80,7 +84,9 @@ class StatementEnricherTest {
         .isEqualTo("FOR UPDATE");
     assertThat(enrich("select * from accounts where id = ? for share nowait").lockClause())
         .isEqualTo("FOR SHARE NOWAIT");
-    assertThat(enrich("select * from jobs where state = 'new' limit 10 for update skip locked").lockClause())
+    assertThat(
+            enrich("select * from jobs where state = 'new' limit 10 for update skip locked")
+                .lockClause())
         .isEqualTo("FOR UPDATE SKIP LOCKED");
     assertThat(enrich("select * from accounts where id = ? for no key update").lockClause())
         .isEqualTo("FOR NO KEY UPDATE");
@@ -212,9 +218,12 @@ class StatementEnricherTest {
   void aThrowingCallbackDoesNotStopLaterOnes() throws Exception {
     String sql = "select * from orders";
     CompletableFuture<StatementInfo> second = new CompletableFuture<>();
-    enricher.enrichLater(sql, Fingerprinter.normalize(sql), info -> {
-      throw new IllegalStateException("boom");
-    });
+    enricher.enrichLater(
+        sql,
+        Fingerprinter.normalize(sql),
+        info -> {
+          throw new IllegalStateException("boom");
+        });
     enricher.enrichLater(sql, Fingerprinter.normalize(sql), second::complete);
 
     assertThat(second.get(10, TimeUnit.SECONDS).parsed()).isTrue();
@@ -223,7 +232,8 @@ class StatementEnricherTest {
   @Test
   void tableNamesAreLowercasedOutsideQuotes() {
     assertThat(StatementEnricher.normalizeTableName("Public.Orders")).isEqualTo("public.orders");
-    assertThat(StatementEnricher.normalizeTableName("Public.\"Orders\"")).isEqualTo("public.\"Orders\"");
+    assertThat(StatementEnricher.normalizeTableName("Public.\"Orders\""))
+        .isEqualTo("public.\"Orders\"");
     assertThat(StatementEnricher.normalizeTableName("`My.Db`.Tab")).isEqualTo("`My.Db`.tab");
     assertThat(StatementEnricher.normalizeTableName("[dbo].[Orders]")).isEqualTo("[dbo].[Orders]");
   }

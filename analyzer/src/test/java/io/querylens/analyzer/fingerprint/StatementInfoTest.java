@@ -16,7 +16,8 @@ class StatementInfoTest {
     tables.add("later");
 
     assertThat(info.tables()).containsExactly("customers", "orders");
-    assertThatThrownBy(() -> info.tables().add("x")).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> info.tables().add("x"))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test
