@@ -50,6 +50,9 @@ final class SqlLexer {
   /** Set by the caller before {@link #next()}: inside '[..]', where ':' is a slice, not a bind. */
   boolean inSubscript;
 
+  /** A '[' before this index cannot start a bracket identifier (see bracketIdentifier). */
+  private int bracketScanLimit;
+
   private boolean sawBackslashQuote;
   private boolean backslashEvidence;
   private boolean unterminatedString;
@@ -76,8 +79,8 @@ final class SqlLexer {
 
   /**
    * Tells whether plain strings looked MySQL-style: a {@code \'} ended a string right before an
-   * identifier character (a syntax error under standard quoting), or the input ended inside a
-   * string after a {@code \'}. Standard quoting is tried first because every other database
+   * identifier character or appeared outside any string (both syntax errors under standard
+   * quoting), or the input ended inside a string after a {@code \'}. Standard quoting is tried first because every other database
    * uses it; a second pass with backslash escapes then keeps MySQL literals from leaking.
    */
   boolean suggestsBackslashEscapes() {
@@ -106,17 +109,19 @@ final class SqlLexer {
       case ']':
         return single(RBRACKET);
       case '[':
-        if (bracketOpensSubscript) {
+        if (bracketOpensSubscript || pos < bracketScanLimit) {
           return single(LBRACKET);
         }
-        pos = skipDelimited(pos + 1, ']');
-        return QUOTED;
+        return bracketIdentifier();
       case '"':
-        pos = skipDelimited(pos + 1, '"');
-        return QUOTED;
+        if (backslashEscapes) {
+          // MySQL's default: "..." is a string. This pass only runs for MySQL-style SQL.
+          pos = skipString(pos + 1, true, false, '"');
+          return STRING;
+        }
+        return quoted(pos + 1, '"');
       case '`':
-        pos = skipDelimited(pos + 1, '`');
-        return QUOTED;
+        return quoted(pos + 1, '`');
       case '\'':
         pos = skipString(pos + 1, backslashEscapes, true);
         return STRING;
@@ -143,7 +148,11 @@ final class SqlLexer {
         if (isOperatorChar(c)) {
           return scanOperator(pos);
         }
-        // A character with no SQL meaning (a stray backslash): pass it through alone.
+        // A character with no SQL meaning (a stray backslash): pass it through alone. A \'
+        // outside any string means an earlier MySQL string was misread as ending at its \'.
+        if (c == '\\' && peek(1) == '\'') {
+          backslashEvidence = true;
+        }
         return single(OPERATOR);
     }
   }
@@ -235,40 +244,71 @@ final class SqlLexer {
     return length;
   }
 
-  /** Skips an identifier quoted by {@code close}, in which a doubled {@code close} is literal. */
-  private int skipDelimited(int p, char close) {
+  /**
+   * Scans an identifier quoted up to {@code close}, in which a doubled {@code close} is literal.
+   * An unterminated one is reported as a {@link #STRING}: it swallowed the rest of the input,
+   * literals included, which must not be copied to the output.
+   */
+  private int quoted(int p, char close) {
     while (p < length) {
       if (sql.charAt(p) == close) {
         if (p + 1 < length && sql.charAt(p + 1) == close) {
           p += 2;
           continue;
         }
-        return p + 1;
+        pos = p + 1;
+        return QUOTED;
       }
       p++;
     }
-    return length;
+    pos = length;
+    return STRING;
   }
 
   /**
-   * Skips a {@code '...'} string whose body starts at {@code p}, returning the index after it.
+   * Scans a SQL Server {@code [identifier]}. One that meets a quote or {@code $} before its
+   * {@code ]} is taken for some other dialect's brackets around a literal (a string or dollar
+   * quote), so only the {@code [} is taken and the literal is lexed as such. Every '[' up to that quote would fail the same way,
+   * which {@link #bracketScanLimit} remembers to keep the scan linear.
+   */
+  private int bracketIdentifier() {
+    for (int p = pos + 1; p < length; p++) {
+      char c = sql.charAt(p);
+      if (c == ']') {
+        return quoted(pos + 1, ']');
+      }
+      if (c == '\'' || c == '$') {
+        bracketScanLimit = p;
+        return single(LBRACKET);
+      }
+    }
+    return quoted(pos + 1, ']');
+  }
+
+  private int skipString(int p, boolean backslash, boolean detect) {
+    return skipString(p, backslash, detect, '\'');
+  }
+
+  /**
+   * Skips a string quoted by {@code quote} whose body starts at {@code p}, returning the index
+   * after it.
    *
    * @param detect whether this kind of string is written differently by MySQL and the standard, so
    *     that the evidence for {@link #suggestsBackslashEscapes()} is collected
    */
-  private int skipString(int p, boolean backslash, boolean detect) {
+  private int skipString(int p, boolean backslash, boolean detect, char quote) {
     int backslashRun = 0;
     while (p < length) {
       char c = sql.charAt(p);
       if (c == '\\' && backslash) {
         p += 2;
-      } else if (c == '\'') {
+      } else if (c == quote) {
         boolean looksEscaped = detect && (backslashRun & 1) == 1;
         backslashRun = 0;
         if (looksEscaped) {
           sawBackslashQuote = true;
         }
-        if (p + 1 < length && sql.charAt(p + 1) == '\'') {
+        if (p + 1 < length && sql.charAt(p + 1) == quote) {
           p += 2;
           continue;
         }
@@ -326,8 +366,7 @@ final class SqlLexer {
           return STRING;
         }
         if (quote == '"') {
-          pos = skipDelimited(pos + 2, '"');
-          return QUOTED;
+          return quoted(pos + 2, '"');
         }
       }
     }

@@ -278,6 +278,35 @@ class FingerprinterTest {
     }
 
     @Test
+    void sqlServerTempTablesAndMysqlVariablesAreNames() {
+      assertThat(text("SELECT @Var, @@VERSION FROM #Temp JOIN ##Global g ON 1 = 1"))
+          .isEqualTo("select @var, @@version from #temp join ##global g on ? = ?");
+    }
+
+    @Test
+    void anUnterminatedQuotedIdentifierIsOpaque() {
+      assertThat(text("select \"a, 'SECRET' from t")).isEqualTo("select ?");
+      assertThat(text("select [a, 'SECRET' from t")).isEqualTo("select [a, ? from t");
+    }
+
+    @Test
+    void bracketsAroundLiteralsAreNotIdentifiers() {
+      assertThat(text("select x from t where a = [ 'SECRET' ] or b = [ $$SECRET$$ ]"))
+          .isEqualTo("select x from t where a = [?+] or b = [?+]");
+    }
+
+    @Test
+    void doubleQuotesAreStringsOnceTheStatementReadsAsMysql() {
+      assertThat(text("select * from t where a = 'it\\'s' and b = \"SECRET\""))
+          .isEqualTo("select * from t where a = ? and b = ?");
+    }
+
+    @Test
+    void aSecondMysqlEscapedQuoteRevealsTheDialect() {
+      assertThat(text("select 'x\\' SECRET', 'y\\' z' from t")).isEqualTo("select ?, ? from t");
+    }
+
+    @Test
     void doubledQuotesInsideQuotedIdentifiersDoNotEndThem() {
       assertThat(text("select \"a\"\"b\" from t")).isEqualTo("select \"a\"\"b\" from t");
     }
