@@ -11,7 +11,9 @@ import java.util.Map;
  * {@code _charset''}, dollar quotes, {@code ""}, backticks, {@code []}) so that literal text can
  * never leak out as identifiers, and an unterminated quote or comment simply runs to the end.
  * MySQL {@code /*! ... }{@code *}{@code /} version comments and optimizer hints are dropped like
- * any other comment. One instance per call; not thread-safe.
+ * any other comment. With {@code backslashEscapes} (the second pass for MySQL-style SQL),
+ * {@code \} escapes in plain strings and {@code "..."} is a string, as in MySQL's default mode.
+ * One instance per call; not thread-safe.
  */
 final class SqlLexer {
 
@@ -80,8 +82,9 @@ final class SqlLexer {
   /**
    * Tells whether plain strings looked MySQL-style: a {@code \'} ended a string right before an
    * identifier character or appeared outside any string (both syntax errors under standard
-   * quoting), or the input ended inside a string after a {@code \'}. Standard quoting is tried first because every other database
-   * uses it; a second pass with backslash escapes then keeps MySQL literals from leaking.
+   * quoting), or the input ended inside a string after a {@code \'}. Standard quoting is tried
+   * first because every other database uses it; a second pass with backslash escapes then keeps
+   * MySQL literals from leaking.
    */
   boolean suggestsBackslashEscapes() {
     return !backslashEscapes && (backslashEvidence || (unterminatedString && sawBackslashQuote));
@@ -268,8 +271,9 @@ final class SqlLexer {
   /**
    * Scans a SQL Server {@code [identifier]}. One that meets a quote or {@code $} before its
    * {@code ]} is taken for some other dialect's brackets around a literal (a string or dollar
-   * quote), so only the {@code [} is taken and the literal is lexed as such. Every '[' up to that quote would fail the same way,
-   * which {@link #bracketScanLimit} remembers to keep the scan linear.
+   * quote), so only the {@code [} is taken and the literal is lexed as such. Every '[' before
+   * that character would fail the same way, which {@link #bracketScanLimit} remembers so the
+   * scan stays linear.
    */
   private int bracketIdentifier() {
     for (int p = pos + 1; p < length; p++) {
@@ -385,7 +389,8 @@ final class SqlLexer {
       pos = skipString(pos + 1, backslashEscapes, true);
       return STRING;
     }
-    if ((len == 1 && first == 'q') || (len == 2 && first == 'n' && lower(sql.charAt(wordStart + 1)) == 'q')) {
+    if ((len == 1 && first == 'q')
+        || (len == 2 && first == 'n' && lower(sql.charAt(wordStart + 1)) == 'q')) {
       pos = skipOracleQuote(pos + 1);
       return STRING;
     }
@@ -399,7 +404,9 @@ final class SqlLexer {
   private int scanNumber() {
     int p = pos;
     char kind = lower(peek(1));
-    if (sql.charAt(p) == '0' && (kind == 'x' || kind == 'b' || kind == 'o') && isHexDigit(peek(2))) {
+    if (sql.charAt(p) == '0'
+        && (kind == 'x' || kind == 'b' || kind == 'o')
+        && isHexDigit(peek(2))) {
       p += 2;
       while (p < length && (isHexDigit(sql.charAt(p)) || sql.charAt(p) == '_')) {
         p++;
@@ -560,7 +567,10 @@ final class SqlLexer {
   // Any non-ASCII, non-space character counts as a letter: identifiers in any script, and no
   // odd character can split a token in a way that depends on the JDK's Unicode tables.
   private static boolean isIdentStart(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (c >= 0x80 && !isSpace(c));
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || c == '_'
+        || (c >= 0x80 && !isSpace(c));
   }
 
   private static boolean isIdentPart(char c) {
