@@ -11,6 +11,7 @@ import io.querylens.analyzer.stats.StatisticsRegistry;
 import io.querylens.exporter.report.ConsoleSummary;
 import io.querylens.exporter.report.JsonReportWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -26,6 +27,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ReportLifecycle {
   private static final int CONSOLE_TOP = 5;
+  private static final Duration SHUTDOWN_ENRICH_WAIT = Duration.ofMillis(1500);
 
   private final AgentConfig config;
   private final StatisticsRegistry statistics;
@@ -34,6 +36,9 @@ public final class ReportLifecycle {
   private final String version;
   private final Instant startedAt;
   private final JsonReportWriter writer = new JsonReportWriter();
+
+  // written under this object's monitor; read by the shutdown hook after its own write
+  private volatile Report lastReport;
 
   /** Creates the lifecycle; nothing runs until {@link #start()}. */
   public ReportLifecycle(AgentConfig config, StatisticsRegistry statistics, Recorder recorder,
@@ -66,6 +71,8 @@ public final class ReportLifecycle {
     if (periodic != null) {
       periodic.shutdownNow();
     }
+    // A short run may end before JSqlParser has described its statements; give it a moment.
+    enricher.drainAndClose(SHUTDOWN_ENRICH_WAIT);
     Path written = writeQuietly();
     Report report = lastReport;
     if (config.consoleSummary() && report != null) {
@@ -75,11 +82,7 @@ public final class ReportLifecycle {
         AgentErrors.record("summary", "could not print the summary", t);
       }
     }
-    enricher.close();
   }
-
-  // written under the monitor of this; read by the shutdown hook after its own write
-  private volatile Report lastReport;
 
   /** Builds and writes the report now; returns the file, or null if it could not be written. */
   synchronized Path writeQuietly() {

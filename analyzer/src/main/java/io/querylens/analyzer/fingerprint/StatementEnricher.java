@@ -3,7 +3,6 @@ package io.querylens.analyzer.fingerprint;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -72,6 +71,8 @@ public final class StatementEnricher implements AutoCloseable {
    * so it is only retried up to this nesting depth (mirrors {@code CCJSqlParserUtil.parse}).
    */
   private static final int MAX_COMPLEX_PARSING_DEPTH = 10;
+
+  private static final String UNKNOWN = "UNKNOWN";
 
   private final int maxSqlChars;
   private final long timeoutMillis;
@@ -142,12 +143,13 @@ public final class StatementEnricher implements AutoCloseable {
    * parsed, or takes too long, as well as any failure inside JSqlParser, yields the lexer-only
    * description ({@link StatementInfo#lexerOnly}).
    *
-   * <p>The operation comes from the syntax tree when it names a kind the lexer also knows ({@code
-   * SELECT}, {@code INSERT}, {@code UPDATE}, {@code DELETE}, {@code MERGE}, {@code CREATE}, {@code
-   * ALTER}, {@code DROP}, {@code TRUNCATE}), else from {@code lexed}. The lock clause comes from
-   * the syntax tree's {@code FOR UPDATE/SHARE} when it has one, else from {@code lexed}, which also
-   * knows dialects JSqlParser does not model. For a script of several statements, the operation is
-   * the first statement's and the tables are those of all of them.
+   * <p>The operation and the lock clause keep the lexer's values and vocabulary wherever the
+   * lexer found one, so that enriching an entry never renames it (the operation labels metrics):
+   * the operation comes from the syntax tree only when the lexer said {@code UNKNOWN}, and the lock
+   * clause from the syntax tree's {@code FOR UPDATE}/{@code FOR SHARE}/{@code FOR NO KEY
+   * UPDATE}/{@code FOR KEY SHARE} only when the lexer found none. What JSqlParser adds is the
+   * tables. For a script of several statements, the operation is the first statement's and the
+   * tables are those of all of them.
    *
    * @param sql the statement as the application sent it (with its literals; they are only read
    *     here, never kept)
@@ -211,6 +213,24 @@ public final class StatementEnricher implements AutoCloseable {
   }
 
   /**
+   * Finishes the requests already queued, waiting at most {@code maxWait}, then closes. For the
+   * last report at shutdown, so that a short run still learns its statements' tables.
+   *
+   * @return true if every queued request was served in time
+   */
+  public boolean drainAndClose(Duration maxWait) {
+    worker.shutdown();
+    try {
+      return worker.awaitTermination(Math.max(0L, maxWait.toMillis()), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } finally {
+      close();
+    }
+  }
+
+  /**
    * Stops both threads; requests still queued are discarded without calling their callbacks.
    * Idempotent. Afterwards {@link #enrich} returns lexer-only descriptions and {@link #enrichLater}
    * drops every request.
@@ -266,12 +286,14 @@ public final class StatementEnricher implements AutoCloseable {
   }
 
   private static StatementInfo describe(Statements statements, NormalizedSql lexed) {
-    Statement first = statements.get(0);
-    String operation = operationOf(first);
-    if (operation == null) {
-      operation = lexed == null ? "UNKNOWN" : lexed.operation();
+    String operation = lexed == null ? UNKNOWN : lexed.operation();
+    if (UNKNOWN.equals(operation)) {
+      String parsedOperation = operationOf(statements.get(0));
+      if (parsedOperation != null) {
+        operation = parsedOperation;
+      }
     }
-    String lockClause = null;
+    String lockClause = lexed == null ? null : lexed.lockClause();
     TreeSet<String> tables = new TreeSet<>();
     for (Statement statement : statements) {
       if (statement == null) {
@@ -281,9 +303,6 @@ public final class StatementEnricher implements AutoCloseable {
         lockClause = lockClauseOf((Select) statement);
       }
       tables.addAll(tablesOf(statement));
-    }
-    if (lockClause == null && lexed != null) {
-      lockClause = lexed.lockClause();
     }
     return new StatementInfo(operation, new ArrayList<>(tables), lockClause, true);
   }
@@ -311,7 +330,7 @@ public final class StatementEnricher implements AutoCloseable {
     } else if (statement instanceof Truncate) {
       return "TRUNCATE";
     }
-    // Upsert (REPLACE / UPSERT / INSERT OR REPLACE), CALL, SET, ...: the lexer names them.
+    // Upsert (REPLACE / UPSERT / INSERT OR REPLACE), CALL, SET, ...: no single kind to name.
     return null;
   }
 
@@ -320,16 +339,10 @@ public final class StatementEnricher implements AutoCloseable {
     if (mode == null) {
       return null;
     }
-    StringBuilder clause = new StringBuilder("FOR ").append(mode.getValue());
-    if (select.isNoWait()) {
-      clause.append(" NOWAIT");
-    }
-    if (select.isSkipLocked()) {
-      clause.append(" SKIP LOCKED");
-    }
-    // Oracle's "WAIT n" is left out: its number is a literal, and literals never leave the
-    // process.
-    return clause.toString().toUpperCase(Locale.ROOT);
+    // The lexer's vocabulary exactly. NOWAIT, SKIP LOCKED and Oracle's WAIT n are left out: the
+    // lexer cannot always see them, and an entry's lock clause must not depend on which of the two
+    // described it.
+    return "FOR " + mode.getValue();
   }
 
   private static List<String> tablesOf(Statement statement) {
@@ -377,12 +390,12 @@ public final class StatementEnricher implements AutoCloseable {
 
   private static StatementInfo fallback(NormalizedSql lexed) {
     if (lexed == null) {
-      return new StatementInfo("UNKNOWN", List.of(), null, false);
+      return new StatementInfo(UNKNOWN, List.of(), null, false);
     }
     try {
       return StatementInfo.lexerOnly(lexed);
     } catch (RuntimeException e) {
-      return new StatementInfo("UNKNOWN", List.of(), null, false);
+      return new StatementInfo(UNKNOWN, List.of(), null, false);
     }
   }
 
