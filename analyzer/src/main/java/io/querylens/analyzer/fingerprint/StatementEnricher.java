@@ -143,9 +143,9 @@ public final class StatementEnricher implements AutoCloseable {
    * parsed, or takes too long, as well as any failure inside JSqlParser, yields the lexer-only
    * description ({@link StatementInfo#lexerOnly}).
    *
-   * <p>The operation and the lock clause keep the lexer's values and vocabulary wherever the
-   * lexer found one, so that enriching an entry never renames it (the operation labels metrics):
-   * the operation comes from the syntax tree only when the lexer said {@code UNKNOWN}, and the lock
+   * <p>The operation and the lock clause keep the lexer's values and vocabulary wherever the lexer
+   * found one, so that enriching an entry never renames it (the operation labels metrics): the
+   * operation comes from the syntax tree only when the lexer said {@code UNKNOWN}, and the lock
    * clause from the syntax tree's {@code FOR UPDATE}/{@code FOR SHARE}/{@code FOR NO KEY
    * UPDATE}/{@code FOR KEY SHARE} only when the lexer found none. What JSqlParser adds is the
    * tables. For a script of several statements, the operation is the first statement's and the

@@ -19,8 +19,9 @@ import java.util.TreeSet;
  *     (quotes included); common table expressions are not tables. Empty when {@code parsed} is
  *     {@code false}. The constructor copies, de-duplicates and sorts what it is given; the accessor
  *     returns an unmodifiable list
- * @param lockClause the row-locking clause in upper case, such as {@code FOR UPDATE} or {@code FOR
- *     SHARE NOWAIT}, or {@code null} when the statement takes no explicit row locks
+ * @param lockClause the row-locking clause in the lexer's vocabulary ({@code FOR UPDATE}, {@code
+ *     FOR NO KEY UPDATE}, {@code FOR SHARE}, {@code FOR KEY SHARE}, {@code LOCK IN SHARE MODE}), or
+ *     {@code null} when the statement takes no explicit row locks
  * @param parsed {@code true} if JSqlParser parsed the statement, {@code false} if it failed, timed
  *     out or was skipped because the statement was too long
  * @since 0.1

@@ -118,8 +118,8 @@ public final class StatementStatistics {
   }
 
   /**
-   * Returns the statement kind in upper case: the lexer's until {@link #enrich} is called, then
-   * JSqlParser's.
+   * Returns the statement kind in upper case, such as {@code SELECT}: the lexer's, or what {@link
+   * #enrich} last published.
    */
   public String operation() {
     return shape.operation();

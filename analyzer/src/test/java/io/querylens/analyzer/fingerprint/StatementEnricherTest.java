@@ -79,17 +79,36 @@ class StatementEnricherTest {
   }
 
   @Test
-  void lockClausesAreReadFromTheSyntaxTree() {
-    assertThat(enrich("select * from accounts where id = ? for update").lockClause())
+  void lockClausesAndOperationKeepTheLexersValues() {
+    for (String sql :
+        List.of(
+            "select * from accounts where id = ? for update",
+            "select * from accounts where id = ? for share nowait",
+            "select * from jobs where state = 'new' limit 10 for update skip locked",
+            "select * from accounts where id = ? for no key update",
+            "with x as (select id from a) insert into b select id from x")) {
+      NormalizedSql lexed = Fingerprinter.normalize(sql);
+
+      StatementInfo info = enricher.enrich(sql, lexed);
+
+      assertThat(info.parsed()).as(sql).isTrue();
+      assertThat(info.lockClause()).as(sql).isEqualTo(lexed.lockClause());
+      assertThat(info.operation()).as(sql).isEqualTo(lexed.operation());
+    }
+  }
+
+  @Test
+  void withoutTheLexersViewLockClauseAndOperationComeFromTheSyntaxTree() {
+    assertThat(enricher.enrich("select * from accounts where id = ? for update", null))
+        .isEqualTo(new StatementInfo("SELECT", List.of("accounts"), "FOR UPDATE", true));
+    assertThat(enricher.enrich("select * from a where id = ? for share nowait", null).lockClause())
+        .isEqualTo("FOR SHARE");
+    assertThat(enricher.enrich("select * from a limit 1 for update skip locked", null).lockClause())
         .isEqualTo("FOR UPDATE");
-    assertThat(enrich("select * from accounts where id = ? for share nowait").lockClause())
-        .isEqualTo("FOR SHARE NOWAIT");
-    assertThat(
-            enrich("select * from jobs where state = 'new' limit 10 for update skip locked")
-                .lockClause())
-        .isEqualTo("FOR UPDATE SKIP LOCKED");
-    assertThat(enrich("select * from accounts where id = ? for no key update").lockClause())
+    assertThat(enricher.enrich("select * from a where id = ? for no key update", null).lockClause())
         .isEqualTo("FOR NO KEY UPDATE");
+    assertThat(enricher.enrich("with x as (select id from a) insert into b select id from x", null))
+        .isEqualTo(new StatementInfo("INSERT", List.of("a", "b"), null, true));
   }
 
   @Test
