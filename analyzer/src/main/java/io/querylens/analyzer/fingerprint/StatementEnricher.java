@@ -213,10 +213,14 @@ public final class StatementEnricher implements AutoCloseable {
   }
 
   /**
-   * Finishes the requests already queued, waiting at most {@code maxWait}, then closes. For the
-   * last report at shutdown, so that a short run still learns its statements' tables.
+   * Serves the {@link #enrichLater} requests already queued, waiting at most {@code maxWait}, then
+   * {@linkplain #close() closes}. For the last report at shutdown, so that a short run still learns
+   * its statements' tables. Requests made after this call starts are dropped and counted; requests
+   * still queued when the wait ends are discarded. Blocks the calling thread for up to {@code
+   * maxWait}, plus at most one parse timeout for the request in progress.
    *
-   * @return true if every queued request was served in time
+   * @param maxWait the longest time to wait; zero or negative closes at once
+   * @return {@code true} if every queued request was served in time
    */
   public boolean drainAndClose(Duration maxWait) {
     worker.shutdown();

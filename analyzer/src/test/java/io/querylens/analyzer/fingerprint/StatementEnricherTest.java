@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -220,6 +221,23 @@ class StatementEnricherTest {
     assertThat(enricher.dropped()).isEqualTo(5);
     assertThat(Duration.ofNanos(elapsed)).isLessThan(Duration.ofSeconds(1));
     release.countDown();
+  }
+
+  @Test
+  void drainAndCloseServesWhatIsQueuedThenDropsTheRest() {
+    String sql = "select * from orders o join customers c on c.id = o.customer_id";
+    NormalizedSql lexed = Fingerprinter.normalize(sql);
+    List<StatementInfo> delivered = new CopyOnWriteArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      enricher.enrichLater(sql, lexed, delivered::add);
+    }
+
+    assertThat(enricher.drainAndClose(Duration.ofSeconds(30))).isTrue();
+
+    assertThat(delivered).hasSize(20).allMatch(StatementInfo::parsed);
+    enricher.enrichLater(sql, lexed, delivered::add);
+    assertThat(enricher.dropped()).isEqualTo(1);
+    assertThat(delivered).hasSize(20);
   }
 
   @Test
