@@ -24,6 +24,7 @@ public final class AgentInstaller {
   /** Installs the agent; called once per JVM. */
   public static void install(String options, Instrumentation instrumentation, boolean attached) {
     Instant startedAt = Instant.now();
+    long startNanos = System.nanoTime();
     AgentConfig config = AgentConfig.load(options, System.getProperties(), System.getenv(), AgentLog::warn);
     if (!config.enabled()) {
       AgentLog.info("disabled by the enabled=false option; nothing is instrumented");
@@ -37,8 +38,9 @@ public final class AgentInstaller {
     JdbcHooks.install(recorder);
     JdbcInstrumentation.install(instrumentation);
     new ReportLifecycle(config, statistics, recorder, enricher, version(), startedAt).start();
-    AgentLog.info("agent " + version() + (attached ? " attached" : " started")
-        + "; report in " + config.reportDir().toAbsolutePath());
+    long startMillis = (System.nanoTime() - startNanos) / 1_000_000;
+    AgentLog.info("agent " + version() + (attached ? " attached" : " started") + " in " + startMillis
+        + " ms; report in " + config.reportDir().toAbsolutePath());
   }
 
   /** The agent's version, from its jar's manifest. */

@@ -1,6 +1,9 @@
 package io.querylens.agent.instrument;
 
+import static net.bytebuddy.matcher.ElementMatchers.any;
 import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
+import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
+import static net.bytebuddy.matcher.ElementMatchers.isExtensionClassLoader;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isBridge;
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
@@ -66,13 +69,14 @@ public final class JdbcInstrumentation {
     new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
         .disableClassFormatChanges()
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-        .with(AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Reiterating.INSTANCE)
         .with(AgentBuilder.TypeStrategy.Default.DECORATE)
         .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
         .with(new AgentBuilder.PoolStrategy.WithTypePoolCache.Simple(
             net.bytebuddy.pool.TypePool.Default.ReaderMode.FAST, new java.util.concurrent.ConcurrentHashMap<>()))
         .with(new ErrorListener())
+        // JDBC implementations never live in the JDK's own loaders; skipping them is most of start-up.
         .ignore(ignoredTypes())
+        .or(any(), isBootstrapClassLoader().or(isExtensionClassLoader()))
         .type(implementing("java.sql.Statement"))
         .transform((builder, type, loader, module, domain) -> builder.visit(statement))
         .type(implementing("java.sql.Connection"))

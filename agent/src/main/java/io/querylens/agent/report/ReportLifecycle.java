@@ -35,7 +35,9 @@ public final class ReportLifecycle {
   private final StatementEnricher enricher;
   private final String version;
   private final Instant startedAt;
-  private final JsonReportWriter writer = new JsonReportWriter();
+  // Jackson costs a few hundred milliseconds to set up: not during the application's start-up.
+  // guarded by this object's monitor
+  private JsonReportWriter writer;
 
   // written under this object's monitor; read by the shutdown hook after its own write
   private volatile Report lastReport;
@@ -91,6 +93,9 @@ public final class ReportLifecycle {
           version, startedAt, Instant.now(), recorder.poolInternalStatements(), recorder.commits(),
           recorder.rollbacks(), enricher.dropped(), AgentErrors.count(), List.of()));
       lastReport = report;
+      if (writer == null) {
+        writer = new JsonReportWriter();
+      }
       return writer.write(report, config.reportDir());
     } catch (Throwable t) {
       AgentErrors.record("report", "could not write the report to " + config.reportDir().toAbsolutePath()
