@@ -10,6 +10,7 @@ import io.querylens.agent.it.support.ChildResult;
 import io.querylens.agent.it.support.Jdk;
 import io.querylens.agent.it.support.QueryEntry;
 import io.querylens.agent.it.support.QueryReport;
+import io.querylens.agent.it.support.Requirements;
 import io.querylens.agent.it.support.RunDirectory;
 import io.querylens.agent.it.support.TestDatabase;
 import io.querylens.agent.it.workload.HibernateWorkload;
@@ -29,6 +30,7 @@ import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -56,10 +58,21 @@ abstract class JdbcWorkloadSuite {
     this.modes = EnumSet.copyOf(modes);
   }
 
+  // Checked once per class; each test then skips with the reason, so the build counts and shows the skips.
+  private String unmetRequirement;
+
   @BeforeAll
+  void checkTheEnvironmentOnce() {
+    unmetRequirement = jdk.whyMissing();
+    if (unmetRequirement == null) {
+      unmetRequirement = database.whyUnreachable();
+    }
+    Requirements.checkOnce(unmetRequirement);
+  }
+
+  @BeforeEach
   void requireTheEnvironment() {
-    jdk.requireInstalled();
-    database.requireReachable();
+    Requirements.skipUnless(unmetRequirement);
   }
 
   @AfterAll

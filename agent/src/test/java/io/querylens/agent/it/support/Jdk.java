@@ -48,9 +48,15 @@ public enum Jdk {
 
   /** Skips the calling test (fails under {@code CI=true}) when this JDK is not installed. */
   public void requireInstalled() {
-    Requirements.require(
-        isInstalled(),
-        this + " is not installed: no executable " + java() + " (set QUERYLENS_TEST_JDK25 to its java binary)");
+    String missing = whyMissing();
+    Requirements.require(missing == null, missing);
+  }
+
+  /** Why this JDK cannot be used (a message naming the path and the variable to set), or {@code null}. */
+  public String whyMissing() {
+    return isInstalled()
+        ? null
+        : this + " is not installed: no executable " + java() + " (set QUERYLENS_TEST_JDK25 to its java binary)";
   }
 
   /** The feature release number ({@code 17}, {@code 25}), read from the JDK's {@code release} file. */

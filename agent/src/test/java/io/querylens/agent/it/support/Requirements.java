@@ -18,6 +18,25 @@ public final class Requirements {
   }
 
   /**
+   * For a check made once per class: fails under {@code CI=true} when {@code unmet} is not {@code null}, else
+   * prints it once; each test then skips itself with {@link #skipUnless}, so the build counts the skips.
+   */
+  public static void checkOnce(String unmet) {
+    if (unmet == null) {
+      return;
+    }
+    if (isCi()) {
+      fail(unmet + " (CI=true: a missing environment fails the build instead of skipping)");
+    }
+    System.out.println("querylens-it: SKIPPED: " + unmet);
+  }
+
+  /** Skips the current test with {@code unmet} unless it is {@code null} (see {@link #checkOnce}). */
+  public static void skipUnless(String unmet) {
+    Assumptions.assumeTrue(unmet == null, () -> unmet + " (skipped; under CI=true this fails)");
+  }
+
+  /**
    * Aborts (skips) the current test or class with {@code message} unless {@code met}; fails instead under
    * {@code CI=true}.
    */
@@ -28,6 +47,8 @@ public final class Requirements {
     if (isCi()) {
       fail(message + " (CI=true: a missing environment fails the build instead of skipping)");
     }
+    // Printed too: a skip is otherwise only visible in the XML reports.
+    System.out.println("querylens-it: SKIPPED: " + message);
     Assumptions.abort(message + " (skipped; under CI=true this fails)");
   }
 }

@@ -44,18 +44,23 @@ public enum TestDatabase {
     return urlVariable == null;
   }
 
-  /** Skips the calling test class (fails under {@code CI=true}) when the database does not accept a connection. */
+  /** Skips the calling test (fails under {@code CI=true}) when the database does not accept a connection. */
   public void requireReachable() {
+    String unreachable = whyUnreachable();
+    Requirements.require(unreachable == null, unreachable);
+  }
+
+  /** Why the database cannot be used (a message naming the URL and the variable to set), or {@code null}. */
+  public String whyUnreachable() {
     if (isInMemory()) {
-      return;
+      return null;
     }
     DriverManager.setLoginTimeout(5);
     try (Connection connection = DriverManager.getConnection(url())) {
       connection.isValid(5);
+      return null;
     } catch (SQLException e) {
-      Requirements.require(
-          false,
-          this + " is not reachable at " + redact(url()) + " (set " + urlVariable + "): " + e.getMessage());
+      return this + " is not reachable at " + redact(url()) + " (set " + urlVariable + "): " + e.getMessage();
     }
   }
 
