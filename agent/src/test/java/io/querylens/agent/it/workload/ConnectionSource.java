@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
@@ -59,7 +60,7 @@ interface ConnectionSource extends AutoCloseable {
     config.setConnectionInitSql(POOL_INIT_SQL);
     HikariDataSource dataSource = new HikariDataSource(config);
     return new ConnectionSource() {
-      private int borrows;
+      private final AtomicInteger borrows = new AtomicInteger();
 
       @Override
       public Connection get() throws SQLException {
@@ -69,14 +70,14 @@ interface ConnectionSource extends AutoCloseable {
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
-        borrows++;
+        borrows.incrementAndGet();
         return dataSource.getConnection();
       }
 
       @Override
       public void close() {
         dataSource.close();
-        Observations.observe("poolBorrows", borrows);
+        Observations.observe("poolBorrows", borrows.get());
       }
     };
   }

@@ -21,12 +21,17 @@ public enum ItemStatement {
   INSERT_BATCH("insert into %1$s (qty, id, name) values (?, ?, ?)", "insert into %1$s (qty, id, name)", 1, -1),
   /** A prepared primary-key lookup, executed with a different id each time and read to the end. */
   SELECT_BY_ID("select name, qty from %1$s where id = ?", "select name, qty from %1$s where id", 50, 50),
+  /**
+   * A prepared lookup run by {@link #THREADS} threads at once, each on its own connection, {@link #PER_THREAD}
+   * times each.
+   */
+  SELECT_QTY_CONCURRENTLY("select qty from %1$s where id = ?", "select qty from %1$s where id", 100, 100),
   /** Prepared {@code IN} lists of 2, 3 and 5 markers: three SQL strings, one fingerprint. */
   SELECT_IN_LIST("select id from %1$s where id in (%3$s)", "select id from %1$s where id in", 3, 2 + 3 + 5),
   /** A plain {@code Statement} with literals, 7 different values: one fingerprint. */
   SELECT_BY_QTY_LITERAL(
       "select id, name from %1$s where qty = %3$s and name like 'item-%%'", "select id, name from %1$s where qty", 7, 20),
-  /** A prepared update of 5 rows. */
+  /** A prepared update of 5 rows, through {@code execute()} and {@code getUpdateCount()}. */
   UPDATE_QTY("update %1$s set qty = qty + ? where id <= ?", "update %1$s set qty", 1, 5),
   /** A select from a table that does not exist: one call, one error (caught by the workload). */
   SELECT_MISSING_TABLE("select id from %2$s where id = 1", "select id from %2$s", 1, -1),
@@ -34,7 +39,7 @@ public enum ItemStatement {
   UPDATE_NAME_COMMITTED("update %1$s set name = ? where id = ?", "update %1$s set name", 1, 1),
   /** A delete in a transaction that is rolled back (the 10 batch rows). */
   DELETE_ROLLED_BACK("delete from %1$s where id > ?", "delete from %1$s", 1, 10),
-  /** A full scan read to the end after the rollback: all 30 rows. */
+  /** A full scan after the rollback, through {@code Statement.execute} and {@code getResultSet()}: all 30 rows. */
   SELECT_ALL("select id, name, qty from %1$s order by id", "select id, name, qty from %1$s order by", 1, 30),
   /** DDL, through a {@code Statement}. */
   DROP_TABLE("drop table %1$s", "drop table %1$s", 1, -1);
@@ -45,6 +50,10 @@ public enum ItemStatement {
   public static final int BATCH_SIZE = 10;
   /** Distinct literal values of {@link #SELECT_BY_QTY_LITERAL}. */
   public static final int LITERAL_VALUES = 7;
+  /** Threads running {@link #SELECT_QTY_CONCURRENTLY} at once. */
+  public static final int THREADS = 4;
+  /** Executions of {@link #SELECT_QTY_CONCURRENTLY} per thread. */
+  public static final int PER_THREAD = 25;
   /** Sizes of the {@code IN} lists of {@link #SELECT_IN_LIST}. */
   public static final int[] IN_LIST_SIZES = {2, 3, 5};
 

@@ -10,8 +10,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The plain-JDBC application the end-to-end tests run in a child JVM: every {@link ItemStatement} exactly
@@ -43,11 +50,12 @@ public final class JdbcWorkload {
     Observations.done();
   }
 
-  private void run() throws SQLException {
+  private void run() throws Exception {
     execute(ItemStatement.CREATE_TABLE);
     insertOneByOne();
     insertBatch();
     selectById();
+    selectConcurrently();
     selectInLists();
     selectWithLiterals();
     updateQuantities();
@@ -103,6 +111,37 @@ public final class JdbcWorkload {
     }
   }
 
+  private void selectConcurrently() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(ItemStatement.THREADS);
+    try {
+      List<Future<Integer>> results = new ArrayList<>();
+      CountDownLatch start = new CountDownLatch(1);
+      for (int t = 0; t < ItemStatement.THREADS; t++) {
+        int thread = t;
+        results.add(pool.submit(() -> {
+          start.await();
+          int rows = 0;
+          try (Connection c = connections.get();
+              PreparedStatement ps = c.prepareStatement(ItemStatement.SELECT_QTY_CONCURRENTLY.sql(token))) {
+            for (int i = 0; i < ItemStatement.PER_THREAD; i++) {
+              ps.setInt(1, (thread * ItemStatement.PER_THREAD + i) % SINGLE_ROWS + 1);
+              rows += readAll(ps.executeQuery());
+            }
+          }
+          return rows;
+        }));
+      }
+      start.countDown();
+      int rows = 0;
+      for (Future<Integer> result : results) {
+        rows += result.get(60, TimeUnit.SECONDS);
+      }
+      expect(rows, ItemStatement.SELECT_QTY_CONCURRENTLY.rows(), "rows of the concurrent lookups");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   private void selectInLists() throws SQLException {
     int rows = 0;
     try (Connection c = connections.get()) {
@@ -135,7 +174,10 @@ public final class JdbcWorkload {
         PreparedStatement ps = c.prepareStatement(ItemStatement.UPDATE_QTY.sql(token))) {
       ps.setInt(1, 1);
       ps.setInt(2, 5);
-      expect(ps.executeUpdate(), ItemStatement.UPDATE_QTY.rows(), "rows updated");
+      if (ps.execute()) {
+        throw new IllegalStateException("an update returned a result set");
+      }
+      expect(ps.getUpdateCount(), ItemStatement.UPDATE_QTY.rows(), "rows updated");
     }
   }
 
@@ -170,7 +212,10 @@ public final class JdbcWorkload {
   private void selectAll() throws SQLException {
     try (Connection c = connections.get();
         Statement s = c.createStatement()) {
-      expect(readAll(s.executeQuery(ItemStatement.SELECT_ALL.sql(token))), ItemStatement.SELECT_ALL.rows(), "rows");
+      if (!s.execute(ItemStatement.SELECT_ALL.sql(token))) {
+        throw new IllegalStateException("a select returned no result set");
+      }
+      expect(readAll(s.getResultSet()), ItemStatement.SELECT_ALL.rows(), "rows of the full scan");
     }
   }
 
