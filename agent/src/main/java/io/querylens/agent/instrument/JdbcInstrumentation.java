@@ -2,17 +2,17 @@ package io.querylens.agent.instrument;
 
 import static net.bytebuddy.matcher.ElementMatchers.any;
 import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
-import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
-import static net.bytebuddy.matcher.ElementMatchers.isExtensionClassLoader;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
 import static net.bytebuddy.matcher.ElementMatchers.isBridge;
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
+import static net.bytebuddy.matcher.ElementMatchers.isExtensionClassLoader;
 import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.isStatic;
 import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
-import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.returns;
@@ -20,7 +20,9 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.querylens.agent.AgentErrors;
+import io.querylens.bootstrap.JdbcListener;
 import java.lang.instrument.Instrumentation;
+import java.util.concurrent.ConcurrentHashMap;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
@@ -30,6 +32,7 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.pool.TypePool;
 import net.bytebuddy.utility.JavaModule;
 
 /**
@@ -50,29 +53,35 @@ public final class JdbcInstrumentation {
     "com.mchange.v2.c3p0.impl.C3P0PooledConnectionPool",
   };
 
+  private final ClassFileLocator adviceLocator =
+      ClassFileLocator.ForClassLoader.of(JdbcInstrumentation.class.getClassLoader());
+
   private JdbcInstrumentation() {}
 
   /** Installs the advice; already loaded JDBC classes are retransformed. */
   public static void install(Instrumentation instrumentation) {
-    ClassFileLocator adviceLocator = ClassFileLocator.ForClassLoader.of(JdbcInstrumentation.class.getClassLoader());
-    AsmVisitorWrapper statement = statementAdvice(adviceLocator);
-    AsmVisitorWrapper connection = connectionAdvice(adviceLocator);
-    AsmVisitorWrapper driver = advice(adviceLocator, ConnectionAdvice.Connect.class,
+    new JdbcInstrumentation().agentBuilder().installOn(instrumentation);
+  }
+
+  private AgentBuilder agentBuilder() {
+    AsmVisitorWrapper statement = statementAdvice();
+    AsmVisitorWrapper connection = connectionAdvice();
+    AsmVisitorWrapper driver = advice(EnterAdvice.Call.class, ExitAdvice.Connect.class,
         named("connect").and(takesArguments(2)).and(takesArgument(0, String.class)));
     AsmVisitorWrapper resultSet = new AsmVisitorWrapper.Compound(
-        advice(adviceLocator, ResultSetAdvice.Next.class, named("next").and(takesArguments(0)).and(returns(boolean.class))),
-        advice(adviceLocator, ResultSetAdvice.Close.class, named("close").and(takesArguments(0))));
-    AsmVisitorWrapper metaData = advice(adviceLocator, GuardAdvice.class, instanceMethods());
-    AsmVisitorWrapper poolInternal = advice(adviceLocator, GuardAdvice.PoolInternal.class,
-        not(isConstructor()).and(not(isAbstract())).and(not(isBridge())));
+        advice(EnterAdvice.Call.class, ExitAdvice.Next.class,
+            named("next").and(takesArguments(0)).and(returns(boolean.class))),
+        advice(EnterAdvice.Call.class, ExitAdvice.ResultSetClose.class, named("close").and(takesArguments(0))));
+    AsmVisitorWrapper metaData = advice(EnterAdvice.Call.class, ExitAdvice.Call.class, instanceMethods());
+    AsmVisitorWrapper poolInternal = advice(EnterAdvice.PoolInternal.class, ExitAdvice.PoolInternal.class, any());
 
-    new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+    return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
         .disableClassFormatChanges()
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
         .with(AgentBuilder.TypeStrategy.Default.DECORATE)
         .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
         .with(new AgentBuilder.PoolStrategy.WithTypePoolCache.Simple(
-            net.bytebuddy.pool.TypePool.Default.ReaderMode.FAST, new java.util.concurrent.ConcurrentHashMap<>()))
+            TypePool.Default.ReaderMode.FAST, new ConcurrentHashMap<>()))
         .with(new ErrorListener())
         // JDBC implementations never live in the JDK's own loaders; skipping them is most of start-up.
         .ignore(ignoredTypes())
@@ -88,62 +97,67 @@ public final class JdbcInstrumentation {
         .type(implementing("java.sql.DatabaseMetaData"))
         .transform((builder, type, loader, module, domain) -> builder.visit(metaData))
         .type(namedOneOf(POOL_INTERNAL_TYPES))
-        .transform((builder, type, loader, module, domain) -> builder.visit(poolInternal))
-        .installOn(instrumentation);
+        .transform((builder, type, loader, module, domain) -> builder.visit(poolInternal));
   }
 
-  private static AsmVisitorWrapper statementAdvice(ClassFileLocator locator) {
-    ElementMatcher.Junction<MethodDescription> execute = namedOneOf("execute", "executeQuery");
+  private AsmVisitorWrapper statementAdvice() {
+    ElementMatcher.Junction<MethodDescription> executeArguments =
+        takesArguments(0).or(takesArgument(0, String.class)); // prepared, or the SQL first
     return new AsmVisitorWrapper.Compound(
-        advice(locator, StatementAdvice.ExecuteReturningObject.class, execute.and(executeArguments())),
-        advice(locator, StatementAdvice.ExecuteReturningInt.class,
-            named("executeUpdate").and(returns(int.class)).and(executeArguments())),
-        advice(locator, StatementAdvice.ExecuteReturningLong.class,
-            named("executeLargeUpdate").and(returns(long.class)).and(executeArguments())),
-        advice(locator, StatementAdvice.ExecuteBatch.class,
+        advice(EnterAdvice.Execute.class, ExitAdvice.ExecuteReturningObject.class,
+            namedOneOf("execute", "executeQuery").and(executeArguments)),
+        advice(EnterAdvice.Execute.class, ExitAdvice.ExecuteReturningInt.class,
+            named("executeUpdate").and(returns(int.class)).and(executeArguments)),
+        advice(EnterAdvice.Execute.class, ExitAdvice.ExecuteReturningLong.class,
+            named("executeLargeUpdate").and(returns(long.class)).and(executeArguments)),
+        advice(EnterAdvice.Execute.class, ExitAdvice.ExecuteReturningObject.class,
             namedOneOf("executeBatch", "executeLargeBatch").and(takesArguments(0))),
-        advice(locator, StatementAdvice.AddBatch.class,
+        advice(EnterAdvice.Call.class, ExitAdvice.AddBatch.class,
             named("addBatch").and(takesArguments(0).or(takesArguments(1).and(takesArgument(0, String.class))))),
-        advice(locator, StatementAdvice.Close.class, named("close").and(takesArguments(0))));
+        advice(EnterAdvice.Call.class, ExitAdvice.StatementClose.class, named("close").and(takesArguments(0))));
   }
 
-  /** No arguments (prepared) or the SQL first (plain statements). */
-  private static ElementMatcher.Junction<MethodDescription> executeArguments() {
-    return takesArguments(0).or(takesArgument(0, String.class));
-  }
-
-  private static AsmVisitorWrapper connectionAdvice(ClassFileLocator locator) {
+  private AsmVisitorWrapper connectionAdvice() {
     ElementMatcher.Junction<MethodDescription> prepare =
         namedOneOf("prepareStatement", "prepareCall").and(takesArgument(0, String.class));
     ElementMatcher.Junction<MethodDescription> create = named("createStatement");
     ElementMatcher.Junction<MethodDescription> commit = named("commit").and(takesArguments(0));
     ElementMatcher.Junction<MethodDescription> rollback = named("rollback").and(takesArguments(0));
+    ElementMatcher.Junction<MethodDescription> close = named("close").and(takesArguments(0));
     ElementMatcher.Junction<MethodDescription> autoCommit =
         named("setAutoCommit").and(takesArguments(1)).and(takesArgument(0, boolean.class));
-    ElementMatcher.Junction<MethodDescription> close = named("close").and(takesArguments(0));
-    ElementMatcher.Junction<MethodDescription> special =
-        prepare.or(create).or(commit).or(rollback).or(autoCommit).or(close);
+    ElementMatcher.Junction<MethodDescription> recorded =
+        prepare.or(create).or(commit).or(rollback).or(close).or(autoCommit);
     return new AsmVisitorWrapper.Compound(
-        advice(locator, ConnectionAdvice.Prepare.class, prepare),
-        advice(locator, ConnectionAdvice.CreateStatement.class, create),
-        advice(locator, ConnectionAdvice.Commit.class, commit),
-        advice(locator, ConnectionAdvice.Rollback.class, rollback),
-        advice(locator, ConnectionAdvice.SetAutoCommit.class, autoCommit),
-        advice(locator, ConnectionAdvice.Close.class, close),
+        advice(EnterAdvice.Call.class, ExitAdvice.Prepare.class, prepare),
+        advice(EnterAdvice.Call.class, ExitAdvice.CreateStatement.class, create),
+        connectionCall(JdbcListener.COMMIT, commit),
+        connectionCall(JdbcListener.ROLLBACK, rollback),
+        connectionCall(JdbcListener.CLOSE, close),
+        advice(EnterAdvice.Call.class, ExitAdvice.SetAutoCommit.class, autoCommit),
         // Every other connection method may run SQL inside the driver (isolation, schema, isValid).
-        advice(locator, GuardAdvice.class, instanceMethods().and(not(special))));
+        advice(EnterAdvice.Call.class, ExitAdvice.Call.class, instanceMethods().and(not(recorded))));
+  }
+
+  private AsmVisitorWrapper connectionCall(int kind, ElementMatcher<? super MethodDescription> methods) {
+    return Advice.withCustomMapping()
+        .bind(ExitAdvice.ConnectionCall.class, kind)
+        .to(EnterAdvice.Call.class, ExitAdvice.ConnectionCallExit.class, adviceLocator)
+        .on(concrete().and(methods));
+  }
+
+  private AsmVisitorWrapper advice(
+      Class<?> enter, Class<?> exit, ElementMatcher<? super MethodDescription> methods) {
+    return Advice.to(enter, exit, adviceLocator).on(concrete().and(methods));
+  }
+
+  private static ElementMatcher.Junction<MethodDescription> concrete() {
+    return not(isAbstract()).and(not(isBridge())).and(not(isConstructor()));
   }
 
   private static ElementMatcher.Junction<MethodDescription> instanceMethods() {
-    return isPublic().and(not(isStatic())).and(not(isConstructor())).and(not(isAbstract())).and(not(isBridge()))
+    return isPublic().and(not(isStatic()))
         .and(not(namedOneOf("toString", "hashCode", "equals", "unwrap", "isWrapperFor", "isClosed")));
-  }
-
-  private static AsmVisitorWrapper advice(
-      ClassFileLocator locator, Class<?> adviceClass, ElementMatcher<? super MethodDescription> methods) {
-    ElementMatcher.Junction<MethodDescription> concrete =
-        not(isAbstract()).and(not(isBridge())).and(not(isConstructor()));
-    return Advice.to(adviceClass, locator).on(concrete.and(methods));
   }
 
   private static ElementMatcher.Junction<TypeDescription> implementing(String interfaceName) {
