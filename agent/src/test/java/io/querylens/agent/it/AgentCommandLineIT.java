@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The agent jar as a command and as a {@code -javaagent:} with good, bad and no options. */
 class AgentCommandLineIT {
@@ -93,6 +95,38 @@ class AgentCommandLineIT {
     QueryReport report = with.report();
     assertThat(report.queries()).as("queries").isEmpty();
     assertThat(report.summaryLong("statements")).as("summary.statements").isZero();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Jdk.class)
+  void theAgentAddsNoJvmWarningsToTheApplicationsStderr(Jdk jdk) {
+    jdk.requireInstalled();
+    String token = "warn" + Long.toString(ProcessHandle.current().pid(), 36);
+    ChildResult without =
+        ChildJvm.on(jdk, RunDirectory.create(getClass(), "warnings-without-agent-" + jdk.name()))
+            .main(TinyJdbcApp.class, token)
+            .run()
+            .assertExitedNormally();
+    ChildResult with =
+        ChildJvm.on(jdk, RunDirectory.create(getClass(), "warnings-with-agent-" + jdk.name()))
+            .withAgent()
+            .main(TinyJdbcApp.class, token)
+            .run()
+            .assertExitedNormally();
+
+    assertThat(withoutAgentOutput(with.stderrLines()))
+        .as("stderr lines the agent added that are not its own\n%s", with.describe())
+        .isEqualTo(without.stderrLines());
+  }
+
+  // The agent's own lines (prefixed, or the indented console summary), and the CDS notice the JVM prints for
+  // any agent that appends a bootstrap bridge (by design; see DESIGN.md "Class loading").
+  private static List<String> withoutAgentOutput(List<String> stderr) {
+    return stderr.stream()
+        .filter(l -> !l.toLowerCase(Locale.ROOT).startsWith("querylens"))
+        .filter(l -> !l.startsWith(" "))
+        .filter(l -> !l.contains("Sharing is only supported for boot loader classes because bootstrap classpath has been appended"))
+        .collect(Collectors.toList());
   }
 
   private static List<String> linesContaining(List<String> lines, String text) {
