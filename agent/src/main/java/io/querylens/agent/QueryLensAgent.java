@@ -22,6 +22,13 @@ import java.util.jar.JarOutputStream;
 public final class QueryLensAgent {
   private static final String BOOTSTRAP_PACKAGE = "io/querylens/bootstrap/";
 
+  /**
+   * ByteBuddy's {@code net.bytebuddy.safe} switch, as named in our relocated copy. Without it
+   * ByteBuddy probes {@code sun.misc.Unsafe}, and JDK 24+ prints a deprecation warning into the
+   * application's stderr; the agent never needs Unsafe (its advice is inlined, nothing is injected).
+   */
+  private static final String BYTEBUDDY_SAFE_PROPERTY = "io.querylens.shaded.net.bytebuddy.safe";
+
   // guarded by the class monitor; a second -javaagent or attach must not instrument twice
   private static boolean started;
 
@@ -49,6 +56,9 @@ public final class QueryLensAgent {
     }
     started = true;
     try {
+      if (System.getProperty(BYTEBUDDY_SAFE_PROPERTY) == null) {
+        System.setProperty(BYTEBUDDY_SAFE_PROPERTY, "true");
+      }
       appendBootstrapBridge(instrumentation);
       Class.forName("io.querylens.agent.AgentInstaller")
           .getMethod("install", String.class, Instrumentation.class, boolean.class)
