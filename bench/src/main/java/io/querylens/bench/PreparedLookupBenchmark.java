@@ -29,8 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 8, time = 1)
-@Fork(2)
+@Measurement(iterations = 10, time = 1)
+@Fork(3)
 public class PreparedLookupBenchmark {
   private static final int ROWS = 1024;
 

@@ -8,6 +8,7 @@ import static net.bytebuddy.matcher.ElementMatchers.isBridge;
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.isExtensionClassLoader;
 import static net.bytebuddy.matcher.ElementMatchers.isInterface;
+import static net.bytebuddy.matcher.ElementMatchers.isOverriddenFrom;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.isStatic;
 import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
@@ -72,7 +73,8 @@ public final class JdbcInstrumentation {
         advice(EnterAdvice.Call.class, ExitAdvice.Next.class,
             named("next").and(takesArguments(0)).and(returns(boolean.class))),
         advice(EnterAdvice.Call.class, ExitAdvice.ResultSetClose.class, named("close").and(takesArguments(0))));
-    AsmVisitorWrapper metaData = advice(EnterAdvice.Call.class, ExitAdvice.Call.class, instanceMethods());
+    AsmVisitorWrapper metaData =
+        advice(EnterAdvice.Call.class, ExitAdvice.Call.class, jdbcMethodsOf("java.sql.DatabaseMetaData"));
     AsmVisitorWrapper poolInternal = advice(EnterAdvice.PoolInternal.class, ExitAdvice.PoolInternal.class, any());
 
     return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
@@ -136,7 +138,8 @@ public final class JdbcInstrumentation {
         connectionCall(JdbcListener.CLOSE, close),
         advice(EnterAdvice.Call.class, ExitAdvice.SetAutoCommit.class, autoCommit),
         // Every other connection method may run SQL inside the driver (isolation, schema, isValid).
-        advice(EnterAdvice.Call.class, ExitAdvice.Call.class, instanceMethods().and(not(recorded))));
+        advice(EnterAdvice.Call.class, ExitAdvice.Call.class,
+            jdbcMethodsOf("java.sql.Connection").and(not(recorded))));
   }
 
   private AsmVisitorWrapper connectionCall(int kind, ElementMatcher<? super MethodDescription> methods) {
@@ -155,9 +158,13 @@ public final class JdbcInstrumentation {
     return not(isAbstract()).and(not(isBridge())).and(not(isConstructor()));
   }
 
-  private static ElementMatcher.Junction<MethodDescription> instanceMethods() {
-    return isPublic().and(not(isStatic()))
-        .and(not(namedOneOf("toString", "hashCode", "equals", "unwrap", "isWrapperFor", "isClosed")));
+  /**
+   * The methods a class implements from a JDBC interface, not its other public methods: drivers
+   * call their own helpers on every statement, and guarding those would only cost time.
+   */
+  private static ElementMatcher.Junction<MethodDescription> jdbcMethodsOf(String interfaceName) {
+    return isPublic().and(not(isStatic())).and(isOverriddenFrom(named(interfaceName)))
+        .and(not(namedOneOf("unwrap", "isWrapperFor", "isClosed")));
   }
 
   private static ElementMatcher.Junction<TypeDescription> implementing(String interfaceName) {
