@@ -1,0 +1,87 @@
+package io.querylens.bench;
+
+import io.querylens.agent.record.FingerprintCache;
+import io.querylens.agent.record.Recorder;
+import io.querylens.agent.record.StatisticsListener;
+import io.querylens.analyzer.fingerprint.StatementEnricher;
+import io.querylens.analyzer.stats.StatisticsRegistry;
+import io.querylens.bootstrap.CallState;
+import io.querylens.bootstrap.JdbcHooks;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The agent's own work for one prepared lookup, without the database: exactly the hook calls the
+ * inlined advice makes for {@code executeQuery()}, one {@code next()} that finds a row, and
+ * {@code close()}, on a fingerprint cache hit. Free of the driver's noise, so it isolates what
+ * QueryLens adds; {@link #twoNanoTimeCalls} is the yardstick in the same run.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 10, time = 1)
+@Fork(3)
+public class RecorderHotPathBenchmark {
+  private Connection connection;
+  private PreparedStatement statement;
+  private ResultSet resultSet;
+  private StatementEnricher enricher;
+
+  @Setup(Level.Trial)
+  public void setUp() throws SQLException {
+    StatisticsRegistry statistics = new StatisticsRegistry(5_000);
+    enricher = new StatementEnricher(100_000, Duration.ofSeconds(2));
+    Recorder recorder = new Recorder(new FingerprintCache(10_000, statistics, enricher), true, new StatisticsListener());
+    JdbcHooks.install(recorder);
+
+    connection = DriverManager.getConnection("jdbc:h2:mem:hotpath;DB_CLOSE_DELAY=-1");
+    String sql = "select id, name from customer where id = ?";
+    connection.createStatement().execute("create table if not exists customer (id int primary key, name varchar(40))");
+    statement = connection.prepareStatement(sql);
+    statement.setInt(1, 1);
+    resultSet = statement.executeQuery(); // a real result set object, used only as an identity
+    recorder.onPrepare(connection, sql, statement);
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() throws SQLException {
+    JdbcHooks.install(null);
+    enricher.close();
+    connection.close();
+  }
+
+  /** executeQuery() + next() returning a row + close(), as the advice calls the hooks. */
+  @Benchmark
+  public void preparedLookupHooks() {
+    CallState call = JdbcHooks.enterExecute(null);
+    JdbcHooks.exitExecute(call, statement, resultSet, -1L, null);
+    call = JdbcHooks.enter();
+    JdbcHooks.exitNext(call, resultSet, true);
+    call = JdbcHooks.enter();
+    JdbcHooks.exitResultSetClose(call, resultSet);
+  }
+
+  /** The yardstick: two clock reads. */
+  @Benchmark
+  public long twoNanoTimeCalls() {
+    return System.nanoTime() - System.nanoTime();
+  }
+}
