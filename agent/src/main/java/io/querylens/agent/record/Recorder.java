@@ -94,9 +94,12 @@ public final class Recorder implements JdbcListener {
       StatementState state = statements.get(statement, thread.probe);
       String sql = call.sql;
       int batchSize = 0;
-      if (result instanceof int[] || result instanceof long[]) {
+      boolean batchResult = result instanceof int[] || result instanceof long[];
+      // A failed executeBatch returns nothing: recognise it by its pending batch.
+      boolean failedBatch = error != null && sql == null && state != null && state.pendingBatch > 0;
+      if (batchResult || failedBatch) {
         batchSize = state == null ? 0 : state.pendingBatch;
-        rows = sumOfCounts(result);
+        rows = batchResult ? sumOfCounts(result) : -1;
         if (sql == null && state != null && state.preparedSql == null) {
           sql = state.batchSql;
         }
