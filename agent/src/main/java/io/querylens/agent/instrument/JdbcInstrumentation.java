@@ -23,7 +23,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import io.querylens.agent.AgentErrors;
 import io.querylens.bootstrap.JdbcListener;
 import java.lang.instrument.Instrumentation;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.HashSet;
+import java.util.Set;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
@@ -33,7 +34,6 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.matcher.ElementMatcher;
-import net.bytebuddy.pool.TypePool;
 import net.bytebuddy.utility.JavaModule;
 
 /**
@@ -54,6 +54,11 @@ public final class JdbcInstrumentation {
     "com.mchange.v2.c3p0.impl.C3P0PooledConnectionPool",
   };
 
+  private static final Class<?>[] JDBC_TYPES = {
+    java.sql.Statement.class, java.sql.Connection.class, java.sql.Driver.class, java.sql.ResultSet.class,
+    java.sql.DatabaseMetaData.class,
+  };
+
   private final ClassFileLocator adviceLocator =
       ClassFileLocator.ForClassLoader.of(JdbcInstrumentation.class.getClassLoader());
 
@@ -61,10 +66,36 @@ public final class JdbcInstrumentation {
 
   /** Installs the advice; already loaded JDBC classes are retransformed. */
   public static void install(Instrumentation instrumentation) {
-    new JdbcInstrumentation().agentBuilder().installOn(instrumentation);
+    new JdbcInstrumentation().agentBuilder(alreadyLoadedJdbcClasses(instrumentation)).installOn(instrumentation);
   }
 
-  private AgentBuilder agentBuilder() {
+  /**
+   * The loaded classes that may need retransforming. Letting ByteBuddy describe every loaded class
+   * (thousands, its own included) to find them cost most of a second at start-up; a reflective
+   * check of each costs next to nothing.
+   */
+  private static Set<Class<?>> alreadyLoadedJdbcClasses(Instrumentation instrumentation) {
+    Set<Class<?>> candidates = new HashSet<>();
+    Set<String> poolTypes = Set.of(POOL_INTERNAL_TYPES);
+    for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+      ClassLoader loader = type.getClassLoader();
+      if (loader == null || loader == ClassLoader.getPlatformClassLoader() || type.isInterface()
+          || type.isArray() || !instrumentation.isModifiableClass(type)) {
+        continue;
+      }
+      for (Class<?> jdbcType : JDBC_TYPES) {
+        if (jdbcType.isAssignableFrom(type)) {
+          candidates.add(type);
+        }
+      }
+      if (poolTypes.contains(type.getName())) {
+        candidates.add(type);
+      }
+    }
+    return candidates;
+  }
+
+  private AgentBuilder agentBuilder(Set<Class<?>> alreadyLoaded) {
     AsmVisitorWrapper statement = statementAdvice();
     AsmVisitorWrapper connection = connectionAdvice();
     AsmVisitorWrapper driver = advice(EnterAdvice.Call.class, ExitAdvice.Connect.class,
@@ -80,10 +111,10 @@ public final class JdbcInstrumentation {
     return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
         .disableClassFormatChanges()
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+        .with(new AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Explicit(alreadyLoaded))
         .with(AgentBuilder.TypeStrategy.Default.DECORATE)
         .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
-        .with(new AgentBuilder.PoolStrategy.WithTypePoolCache.Simple(
-            TypePool.Default.ReaderMode.FAST, new ConcurrentHashMap<>()))
+        .with(new TypePoolCache())
         .with(new ErrorListener())
         // JDBC implementations never live in the JDK's own loaders; skipping them is most of start-up.
         .ignore(ignoredTypes())
