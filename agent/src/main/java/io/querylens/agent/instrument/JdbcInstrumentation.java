@@ -23,6 +23,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import io.querylens.agent.AgentErrors;
 import io.querylens.bootstrap.JdbcListener;
 import java.lang.instrument.Instrumentation;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import net.bytebuddy.ByteBuddy;
@@ -59,6 +60,11 @@ public final class JdbcInstrumentation {
     java.sql.DatabaseMetaData.class,
   };
 
+  private static final String[] JDBC_TYPE_NAMES =
+      Arrays.stream(JDBC_TYPES).map(Class::getName).toArray(String[]::new);
+
+  private static final Set<String> POOL_INTERNAL_TYPE_NAMES = Set.of(POOL_INTERNAL_TYPES);
+
   private final ClassFileLocator adviceLocator =
       ClassFileLocator.ForClassLoader.of(JdbcInstrumentation.class.getClassLoader());
 
@@ -76,7 +82,6 @@ public final class JdbcInstrumentation {
    */
   private static Set<Class<?>> alreadyLoadedJdbcClasses(Instrumentation instrumentation) {
     Set<Class<?>> candidates = new HashSet<>();
-    Set<String> poolTypes = Set.of(POOL_INTERNAL_TYPES);
     for (Class<?> type : instrumentation.getAllLoadedClasses()) {
       ClassLoader loader = type.getClassLoader();
       if (loader == null || loader == ClassLoader.getPlatformClassLoader() || type.isInterface()
@@ -88,7 +93,7 @@ public final class JdbcInstrumentation {
           candidates.add(type);
         }
       }
-      if (poolTypes.contains(type.getName())) {
+      if (POOL_INTERNAL_TYPE_NAMES.contains(type.getName())) {
         candidates.add(type);
       }
     }
@@ -119,18 +124,29 @@ public final class JdbcInstrumentation {
         // JDBC implementations never live in the JDK's own loaders; skipping them is most of start-up.
         .ignore(ignoredTypes())
         .or(any(), isBootstrapClassLoader().or(isExtensionClassLoader()))
-        .type(implementing("java.sql.Statement"))
-        .transform((builder, type, loader, module, domain) -> builder.visit(statement))
-        .type(implementing("java.sql.Connection"))
-        .transform((builder, type, loader, module, domain) -> builder.visit(connection))
-        .type(implementing("java.sql.Driver"))
-        .transform((builder, type, loader, module, domain) -> builder.visit(driver))
-        .type(implementing("java.sql.ResultSet"))
-        .transform((builder, type, loader, module, domain) -> builder.visit(resultSet))
-        .type(implementing("java.sql.DatabaseMetaData"))
-        .transform((builder, type, loader, module, domain) -> builder.visit(metaData))
-        .type(namedOneOf(POOL_INTERNAL_TYPES))
-        .transform((builder, type, loader, module, domain) -> builder.visit(poolInternal));
+        // One matcher walks each new class's hierarchy once; the transformer then picks the advice.
+        .type(not(isInterface()).and(hasSuperType(namedOneOf(JDBC_TYPE_NAMES))).or(namedOneOf(POOL_INTERNAL_TYPES)))
+        .transform((builder, type, loader, module, domain) -> {
+          if (type.isAssignableTo(java.sql.Statement.class)) {
+            builder = builder.visit(statement);
+          }
+          if (type.isAssignableTo(java.sql.Connection.class)) {
+            builder = builder.visit(connection);
+          }
+          if (type.isAssignableTo(java.sql.Driver.class)) {
+            builder = builder.visit(driver);
+          }
+          if (type.isAssignableTo(java.sql.ResultSet.class)) {
+            builder = builder.visit(resultSet);
+          }
+          if (type.isAssignableTo(java.sql.DatabaseMetaData.class)) {
+            builder = builder.visit(metaData);
+          }
+          if (POOL_INTERNAL_TYPE_NAMES.contains(type.getName())) {
+            builder = builder.visit(poolInternal);
+          }
+          return builder;
+        });
   }
 
   private AsmVisitorWrapper statementAdvice() {
@@ -196,10 +212,6 @@ public final class JdbcInstrumentation {
   private static ElementMatcher.Junction<MethodDescription> jdbcMethodsOf(String interfaceName) {
     return isPublic().and(not(isStatic())).and(isOverriddenFrom(named(interfaceName)))
         .and(not(namedOneOf("unwrap", "isWrapperFor", "isClosed")));
-  }
-
-  private static ElementMatcher.Junction<TypeDescription> implementing(String interfaceName) {
-    return not(isInterface()).and(hasSuperType(named(interfaceName)));
   }
 
   private static ElementMatcher.Junction<TypeDescription> ignoredTypes() {
