@@ -132,4 +132,24 @@ class AgentCommandLineIT {
   private static List<String> linesContaining(List<String> lines, String text) {
     return lines.stream().filter(l -> l.contains(text)).collect(Collectors.toList());
   }
+
+  @Test
+  void anUnwritableReportDirectoryIsSaidOnceAndTheApplicationIsUnaffected() throws Exception {
+    String token = "unw" + Long.toString(ProcessHandle.current().pid(), 36);
+    Path workDir = RunDirectory.create(getClass(), "unwritable-report-dir");
+    // A regular file where the directory should be: no directory can be created under it.
+    Path blocker = java.nio.file.Files.writeString(workDir.resolve("not-a-directory"), "x");
+    ChildResult child =
+        ChildJvm.on(Jdk.CURRENT, workDir)
+            .withAgentOptionsExactly("reportDir=" + blocker.resolve("report") + ",reportInterval=0")
+            .main(TinyJdbcApp.class, token)
+            .run()
+            .assertExitedNormally();
+
+    List<String> complaints = linesContaining(child.stderrLines(), "could not write the report");
+    assertThat(child.stdoutLines()).as("the application ran\n%s", child.describe()).contains("workload done");
+    assertThat(complaints).as("one line about the report\n%s", child.describe()).hasSize(1);
+    assertThat(complaints.get(0)).contains("reportDir").startsWith("querylens");
+    assertThat(child.stderr()).as("no stack trace\n%s", child.describe()).doesNotContain("\tat ");
+  }
 }
