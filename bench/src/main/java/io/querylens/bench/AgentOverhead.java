@@ -73,7 +73,9 @@ public final class AgentOverhead {
   }
 
   private static Map<String, Double> run(String include, String agentArgument) throws RunnerException {
-    ChainedOptionsBuilder options = new OptionsBuilder().include(include).forks(1);
+    // Ten warm-up seconds: with the advice inlined, the driver's methods take longer to settle in C2.
+    ChainedOptionsBuilder options =
+        new OptionsBuilder().include(include).forks(1).warmupIterations(10).measurementIterations(10);
     if (agentArgument != null) {
       options.jvmArgsAppend(agentArgument);
     }
