@@ -206,33 +206,9 @@ public final class StatementStatistics {
     StatementInfo info = shape;
     Map<String, Long> byState = new HashMap<>();
     errorsBySqlState.forEach((state, count) -> byState.put(state, count.sum()));
-    if (n == 0) {
-      return new StatementSnapshot(
-          fingerprint,
-          statement,
-          info.operation(),
-          info.tables(),
-          dbSystem,
-          0,
-          errors.sum(),
-          byState,
-          rows.sum(),
-          0,
-          0,
-          0,
-          0,
-          0,
-          0,
-          0,
-          0,
-          info.lockClause(),
-          Instant.EPOCH,
-          Instant.EPOCH);
-    }
-    long max = Math.max(0L, maxNanos); // still MIN_VALUE if the only record is in flight
-    long min = Math.min(minNanos, max); // likewise MAX_VALUE
+    long max = n == 0 ? 0 : Math.max(0L, maxNanos); // still MIN_VALUE if the only record is in flight
+    long min = n == 0 ? 0 : Math.min(minNanos, max); // likewise MAX_VALUE
     double totalMs = total / 1e6;
-    double meanMs = totalMs / n;
     return new StatementSnapshot(
         fingerprint,
         statement,
@@ -246,14 +222,14 @@ public final class StatementStatistics {
         round(totalMs),
         round(min / 1e6),
         round(max / 1e6),
-        round(meanMs),
-        round(stddevMs(n, totalMs)),
-        round(percentileMs(50, min, max)),
-        round(percentileMs(95, min, max)),
-        round(percentileMs(99, min, max)),
+        n == 0 ? 0 : round(totalMs / n),
+        n == 0 ? 0 : round(stddevMs(n, totalMs)),
+        n == 0 ? 0 : round(percentileMs(50, min, max)),
+        n == 0 ? 0 : round(percentileMs(95, min, max)),
+        n == 0 ? 0 : round(percentileMs(99, min, max)),
         info.lockClause(),
-        Instant.ofEpochMilli(firstSeenMillis == Long.MAX_VALUE ? 0 : firstSeenMillis),
-        Instant.ofEpochMilli(lastSeenMillis == Long.MIN_VALUE ? 0 : lastSeenMillis));
+        n == 0 || firstSeenMillis == Long.MAX_VALUE ? Instant.EPOCH : Instant.ofEpochMilli(firstSeenMillis),
+        n == 0 || lastSeenMillis == Long.MIN_VALUE ? Instant.EPOCH : Instant.ofEpochMilli(lastSeenMillis));
   }
 
   /**
