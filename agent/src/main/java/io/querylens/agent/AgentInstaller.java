@@ -36,7 +36,7 @@ public final class AgentInstaller {
     Recorder recorder = new Recorder(fingerprints, config.countRows(), new StatisticsListener());
 
     JdbcHooks.install(recorder);
-    JdbcInstrumentation.install(instrumentation);
+    JdbcInstrumentation.install(instrumentation, config.countRows());
     new ReportLifecycle(config, statistics, recorder, enricher, version(), startedAt).start();
     long startMillis = (System.nanoTime() - startNanos) / 1_000_000;
     AgentLog.info("agent " + version() + (attached ? " attached" : " started") + " in " + startMillis

@@ -19,7 +19,8 @@ public final class AgentLog {
 
   /** Prints one warning line. */
   public static void warn(String message) {
-    print(message.startsWith("querylens") ? message.substring(message.indexOf(' ') + 1) : message);
+    // Configuration warnings arrive already prefixed; say "querylens: " once.
+    print(message.startsWith(PREFIX) ? message.substring(PREFIX.length()) : message);
   }
 
   private static void print(String message) {

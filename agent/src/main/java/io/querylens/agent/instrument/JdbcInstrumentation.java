@@ -68,11 +68,21 @@ public final class JdbcInstrumentation {
   private final ClassFileLocator adviceLocator =
       ClassFileLocator.ForClassLoader.of(JdbcInstrumentation.class.getClassLoader());
 
-  private JdbcInstrumentation() {}
+  /** Whether {@code ResultSet} is instrumented at all: off, rows cost nothing, not even a check. */
+  private final boolean countRows;
 
-  /** Installs the advice; already loaded JDBC classes are retransformed. */
-  public static void install(Instrumentation instrumentation) {
-    new JdbcInstrumentation().agentBuilder(alreadyLoadedJdbcClasses(instrumentation)).installOn(instrumentation);
+  private JdbcInstrumentation(boolean countRows) {
+    this.countRows = countRows;
+  }
+
+  /**
+   * Installs the advice; already loaded JDBC classes are retransformed.
+   *
+   * @param countRows whether to instrument {@code ResultSet.next()} to count rows read
+   */
+  public static void install(Instrumentation instrumentation, boolean countRows) {
+    new JdbcInstrumentation(countRows).agentBuilder(alreadyLoadedJdbcClasses(instrumentation))
+        .installOn(instrumentation);
   }
 
   /**
@@ -136,7 +146,7 @@ public final class JdbcInstrumentation {
           if (type.isAssignableTo(java.sql.Driver.class)) {
             builder = builder.visit(driver);
           }
-          if (type.isAssignableTo(java.sql.ResultSet.class)) {
+          if (countRows && type.isAssignableTo(java.sql.ResultSet.class)) {
             builder = builder.visit(resultSet);
           }
           if (type.isAssignableTo(java.sql.DatabaseMetaData.class)) {

@@ -5,7 +5,6 @@ import io.querylens.analyzer.fingerprint.NormalizedSql;
 import io.querylens.analyzer.fingerprint.StatementEnricher;
 import io.querylens.analyzer.stats.StatementStatistics;
 import io.querylens.analyzer.stats.StatisticsRegistry;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -17,7 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class FingerprintCache {
   private final ConcurrentHashMap<String, Fingerprinted> bySql = new ConcurrentHashMap<>();
-  private final Set<String> enrichRequested = ConcurrentHashMap.newKeySet();
   private final int capacity;
   private final StatisticsRegistry registry;
   private final StatementEnricher enricher;
@@ -36,8 +34,7 @@ public final class FingerprintCache {
   private Fingerprinted miss(String sql, String dbSystem) {
     NormalizedSql normalized = Fingerprinter.normalize(sql);
     StatementStatistics statistics = registry.statisticsFor(normalized, dbSystem);
-    if (!registry.isOverflow(statistics) && enrichRequested.size() < capacity
-        && enrichRequested.add(normalized.fingerprint())) {
+    if (!registry.isOverflow(statistics) && statistics.claimEnrichment()) {
       // JSqlParser is slow and can hang on pathological SQL: never on the application's thread.
       enricher.enrichLater(sql, normalized, statistics::enrich);
     }

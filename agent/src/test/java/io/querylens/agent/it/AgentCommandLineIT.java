@@ -152,4 +152,26 @@ class AgentCommandLineIT {
     assertThat(complaints.get(0)).contains("reportDir").startsWith("querylens");
     assertThat(child.stderr()).as("no stack trace\n%s", child.describe()).doesNotContain("\tat ");
   }
+
+  @Test
+  void rowsReadAreCountedByDefaultAndNotAtAllWithCountRowsOff() {
+    String token = "rows" + Long.toString(ProcessHandle.current().pid(), 36);
+    String select = "select id from " + TinyJdbcApp.table(token);
+    ChildResult counted =
+        ChildJvm.on(Jdk.CURRENT, RunDirectory.create(getClass(), "count-rows-on"))
+            .withAgent()
+            .main(TinyJdbcApp.class, token)
+            .run()
+            .assertExitedNormally();
+    ChildResult uncounted =
+        ChildJvm.on(Jdk.CURRENT, RunDirectory.create(getClass(), "count-rows-off"))
+            .withAgent("countRows=false")
+            .main(TinyJdbcApp.class, token)
+            .run()
+            .assertExitedNormally();
+
+    assertThat(counted.report().query(select).rows()).as("rows read, counted").isEqualTo(TinyJdbcApp.INSERTS);
+    assertThat(uncounted.report().query(select).calls()).as("the query is still recorded").isEqualTo(1);
+    assertThat(uncounted.report().query(select).rows()).as("rows read, not counted").isZero();
+  }
 }

@@ -44,6 +44,7 @@ public final class StatementStatistics {
   private static final VarHandle FIRST_SEEN;
   private static final VarHandle LAST_SEEN;
   private static final VarHandle SHIFT_MS;
+  private static final VarHandle ENRICHMENT_CLAIMED;
 
   static {
     try {
@@ -53,6 +54,8 @@ public final class StatementStatistics {
       FIRST_SEEN = lookup.findVarHandle(StatementStatistics.class, "firstSeenMillis", long.class);
       LAST_SEEN = lookup.findVarHandle(StatementStatistics.class, "lastSeenMillis", long.class);
       SHIFT_MS = lookup.findVarHandle(StatementStatistics.class, "shiftMs", double.class);
+      ENRICHMENT_CLAIMED =
+          lookup.findVarHandle(StatementStatistics.class, "enrichmentClaimed", boolean.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -65,6 +68,9 @@ public final class StatementStatistics {
   // Written by enrich() on the enricher thread, read anywhere; one reference so that operation,
   // tables and lock clause are always seen together.
   private volatile StatementInfo shape;
+
+  // set once, by CAS through its VarHandle, by whoever asks for this statement's enrichment first
+  private volatile boolean enrichmentClaimed;
 
   private final LongAdder errors = new LongAdder();
   private final LongAdder rows = new LongAdder();
@@ -132,6 +138,14 @@ public final class StatementStatistics {
   /** Returns the row-locking clause such as {@code FOR UPDATE}, or {@code null} if none. */
   public String lockClause() {
     return shape.lockClause();
+  }
+
+  /**
+   * Claims the one enrichment this statement gets: true for the first caller only, so the parser
+   * runs once per fingerprint however many threads meet it at once. Thread-safe.
+   */
+  public boolean claimEnrichment() {
+    return !enrichmentClaimed && ENRICHMENT_CLAIMED.compareAndSet(this, false, true);
   }
 
   /**

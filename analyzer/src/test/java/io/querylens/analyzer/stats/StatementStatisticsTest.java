@@ -244,4 +244,33 @@ class StatementStatisticsTest {
     assertThat(snapshot.meanMs()).isCloseTo(0.5005, within(0.001));
     assertThat(snapshot.lastSeen()).isEqualTo(Instant.ofEpochMilli(T0 + perThread - 1));
   }
+
+  @Test
+  void onlyTheFirstOfManyThreadsClaimsTheEnrichment() throws Exception {
+    StatementStatistics statistics = newStatistics();
+    int threads = 4;
+    CyclicBarrier start = new CyclicBarrier(threads);
+    java.util.concurrent.atomic.AtomicInteger claims = new java.util.concurrent.atomic.AtomicInteger();
+    List<Thread> racers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      Thread racer = new Thread(() -> {
+        try {
+          start.await();
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+        if (statistics.claimEnrichment()) {
+          claims.incrementAndGet();
+        }
+      });
+      racer.start();
+      racers.add(racer);
+    }
+    for (Thread racer : racers) {
+      racer.join();
+    }
+
+    assertThat(claims).hasValue(1);
+    assertThat(statistics.claimEnrichment()).isFalse();
+  }
 }

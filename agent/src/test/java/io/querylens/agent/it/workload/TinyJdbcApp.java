@@ -3,11 +3,12 @@ package io.querylens.agent.it.workload;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 
 /**
  * A minimal JDBC application on H2: creates a table, inserts {@link #INSERTS} rows with one prepared
- * statement, drops the table. Usage: {@code TinyJdbcApp <token>}.
+ * statement, reads them back with {@code select id from <table>}, drops the table. Usage: {@code TinyJdbcApp <token>}.
  */
 public final class TinyJdbcApp {
 
@@ -31,6 +32,11 @@ public final class TinyJdbcApp {
         for (int id = 1; id <= INSERTS; id++) {
           ps.setInt(1, id);
           ps.executeUpdate();
+        }
+      }
+      try (ResultSet rows = s.executeQuery("select id from " + table)) {
+        while (rows.next()) {
+          // read every row, as an application would
         }
       }
       s.execute("drop table " + table);
