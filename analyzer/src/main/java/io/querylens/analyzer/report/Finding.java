@@ -3,36 +3,115 @@ package io.querylens.analyzer.report;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * One problem found, such as an N+1 pattern or a slow statement.
+ * One problem found, such as an N+1 pattern, aggregated over the scopes it occurred in: one finding
+ * per type, scope name, fingerprint and call site.
  *
- * <p>A placeholder with the fields every finding has; later versions add type-specific ones (the
- * schema leaves findings open for that). Reading ignores fields it does not know, so a report
- * written by a later version still reads.
+ * <p>Reading ignores fields it does not know, so a report written by a later version still reads.
  *
  * @param type one of {@code N_PLUS_ONE}, {@code REPEATED_QUERY}, {@code UNBATCHED_WRITES}, {@code
  *     SLOW_QUERY}, {@code LOCK_WAIT}, {@code DEADLOCK}, {@code LOCK_TIMEOUT}, {@code
  *     SERIALIZATION_FAILURE}, {@code POOL_WAIT}
- * @param severity how much it matters, such as {@code ERROR}, {@code WARNING} or {@code INFO}
+ * @param severity {@code ERROR}, {@code WARNING} or {@code INFO}
+ * @param scope the name of the unit of work it occurred in, such as {@code GET /owners/{ownerId}},
+ *     or {@code null} when it belongs to none
+ * @param scopeKind {@code request}, {@code transaction}, {@code explicit}, {@code test} or {@code
+ *     thread}, or {@code null} with {@code scope}
  * @param statement the normalized statement concerned, or {@code null} if none (pool waits)
  * @param fingerprint that statement's fingerprint, or {@code null} if none
- * @param count how many times it occurred
+ * @param count executions concerned, summed over all occurrences
+ * @param totalMs time those executions spent in the database, overlapping executions counted once
+ * @param callSite the application's line of code that ran them, or {@code null} when no
+ *     application frame was found
+ * @param stack the application part of the stack at the call site, innermost first, each frame as
+ *     {@code Class.method(File.java:line)}; at most 20 frames
+ * @param parent the query whose rows fed the loop (N+1 only), or {@code null}
+ * @param suggestion how to fix it, fitted to the framework seen on the stack
+ * @param occurrences how many scopes it occurred in
+ * @param firstSeen when it was first seen, ISO-8601
+ * @param lastSeen when it was last seen, ISO-8601
  * @since 0.1
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonPropertyOrder({"type", "severity", "statement", "fingerprint", "count"})
+@JsonPropertyOrder({
+  "type", "severity", "scope", "scopeKind", "statement", "fingerprint", "count", "totalMs", "callSite",
+  "stack", "parent", "suggestion", "occurrences", "firstSeen", "lastSeen"
+})
 public record Finding(
     String type,
     String severity,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String scope,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String scopeKind,
     @JsonInclude(JsonInclude.Include.NON_NULL) String statement,
     @JsonInclude(JsonInclude.Include.NON_NULL) String fingerprint,
-    long count) {
+    long count,
+    double totalMs,
+    @JsonInclude(JsonInclude.Include.NON_NULL) CallSite callSite,
+    List<String> stack,
+    @JsonInclude(JsonInclude.Include.NON_NULL) ParentQuery parent,
+    String suggestion,
+    long occurrences,
+    String firstSeen,
+    String lastSeen) {
 
-  /** Checks the required components. */
+  /** Checks the required components and copies the stack. */
   public Finding {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(severity, "severity");
+    Objects.requireNonNull(suggestion, "suggestion");
+    Objects.requireNonNull(firstSeen, "firstSeen");
+    Objects.requireNonNull(lastSeen, "lastSeen");
+    stack = stack == null ? List.of() : List.copyOf(stack);
+  }
+
+  /**
+   * A line of application code.
+   *
+   * @param className the fully qualified class name
+   * @param methodName the method name
+   * @param fileName the source file name, or {@code null} when the class has no debug information
+   * @param lineNumber the line, or a negative number when unknown
+   */
+  @JsonPropertyOrder({"className", "methodName", "fileName", "lineNumber"})
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record CallSite(
+      String className,
+      String methodName,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String fileName,
+      int lineNumber) {
+
+    /** Checks the required components. */
+    public CallSite {
+      Objects.requireNonNull(className, "className");
+      Objects.requireNonNull(methodName, "methodName");
+    }
+
+    /** {@code Class.method(File.java:line)}, the form IDEs turn into a link. */
+    @Override
+    public String toString() {
+      String location = fileName == null ? "Unknown Source" : lineNumber >= 0 ? fileName + ":" + lineNumber : fileName;
+      return className + "." + methodName + "(" + location + ")";
+    }
+  }
+
+  /**
+   * The query that produced the rows an N+1 loop iterates over.
+   *
+   * @param statement its normalized statement
+   * @param fingerprint its fingerprint
+   * @param rows rows the application read from it
+   */
+  @JsonPropertyOrder({"statement", "fingerprint", "rows"})
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record ParentQuery(String statement, String fingerprint, long rows) {
+
+    /** Checks the required components. */
+    public ParentQuery {
+      Objects.requireNonNull(statement, "statement");
+      Objects.requireNonNull(fingerprint, "fingerprint");
+    }
   }
 }

@@ -33,7 +33,7 @@ class ReportAssemblerTest {
     registry
         .statisticsFor(Fingerprinter.normalize("delete from carts where id = 3"), "h2")
         .record(1 * MS, 1, null, STARTED.toEpochMilli() + 40); // overflow
-    Finding finding = new Finding("N_PLUS_ONE", "WARNING", "select ?", "0123456789abcdef", 12);
+    Finding finding = new Finding("N_PLUS_ONE", "ERROR", "nightly-import", "explicit", "select ?", "0123456789abcdef", 12, 3.5, new Finding.CallSite("com.example.Importer", "run", "Importer.java", 42), List.of("com.example.Importer.run(Importer.java:42)"), new Finding.ParentQuery("select ? from owners", "fedcba9876543210", 12), "Use one query.", 1, "2026-11-24T10:00:00Z", "2026-11-24T10:00:01Z");
 
     Report report = ReportAssembler.assemble(registry, context(List.of(finding)));
 

@@ -54,7 +54,7 @@ final class SampleReports {
             1,
             0,
             0,
-            List.of(new Finding("N_PLUS_ONE", "WARNING", "select ?", "0123456789abcdef", 3))));
+            List.of(new Finding("N_PLUS_ONE", "ERROR", "GET /owners/{ownerId}", "request", "select ?", "0123456789abcdef", 3, 1.25, new Finding.CallSite("com.example.OwnerController", "show", "OwnerController.java", 31), List.of("com.example.OwnerController.show(OwnerController.java:31)"), new Finding.ParentQuery("select ? from owners where id = ?", "fedcba9876543210", 3), "Fetch the pets with the owner.", 1, "2026-11-24T10:00:00Z", "2026-11-24T10:00:01Z"))));
   }
 
   /** A report built by hand, with chosen figures. */

@@ -1,0 +1,82 @@
+package io.querylens.api;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+
+/**
+ * The link to the agent's bootstrap bridge ({@code io.querylens.bootstrap.ScopeHooks}), found by
+ * name so that this artifact works, as a no-op, without the agent.
+ *
+ * <p>The agent may be attached after this class is first used, so a missing bridge is looked for
+ * again, at most once a second.
+ */
+final class Bridge {
+  static final int EXPLICIT = 1;
+  static final int TEST = 2;
+
+  private static final String HOOKS = "io.querylens.bootstrap.ScopeHooks";
+  private static final long RETRY_NANOS = 1_000_000_000L;
+  private static final Bridge ABSENT = new Bridge(null, null);
+
+  // replaced once the agent is found; a stale read only delays finding it
+  private static volatile Bridge current = ABSENT;
+  private static volatile long lastLookNanos = System.nanoTime() - RETRY_NANOS;
+
+  private final MethodHandle open;
+  private final MethodHandle close;
+
+  private Bridge(MethodHandle open, MethodHandle close) {
+    this.open = open;
+    this.close = close;
+  }
+
+  static Bridge get() {
+    Bridge bridge = current;
+    if (bridge == ABSENT && System.nanoTime() - lastLookNanos >= RETRY_NANOS) {
+      lastLookNanos = System.nanoTime();
+      bridge = lookUp();
+      current = bridge;
+    }
+    return bridge;
+  }
+
+  boolean isActive() {
+    return open != null;
+  }
+
+  Object open(int kind, String name) {
+    if (open == null) {
+      return null;
+    }
+    try {
+      return (Object) open.invokeExact(kind, name);
+    } catch (Throwable t) {
+      return null;
+    }
+  }
+
+  void close(Object token) {
+    if (close == null) {
+      return;
+    }
+    try {
+      close.invokeExact(token);
+    } catch (Throwable t) {
+      // the agent handles its own failures; never the application's problem
+    }
+  }
+
+  private static Bridge lookUp() {
+    try {
+      // The agent puts the bridge on the bootstrap class path; only there is it the agent's.
+      Class<?> hooks = Class.forName(HOOKS, true, null);
+      MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+      return new Bridge(
+          lookup.findStatic(hooks, "open", MethodType.methodType(Object.class, int.class, String.class)),
+          lookup.findStatic(hooks, "close", MethodType.methodType(void.class, Object.class)));
+    } catch (ReflectiveOperationException | LinkageError | SecurityException e) {
+      return ABSENT;
+    }
+  }
+}
