@@ -1,6 +1,7 @@
 package io.querylens.analyzer.event;
 
 import io.querylens.analyzer.fingerprint.NormalizedSql;
+import io.querylens.analyzer.fingerprint.StatementShape;
 import io.querylens.analyzer.stats.StatementStatistics;
 
 /**
@@ -25,6 +26,10 @@ public final class StatementEvent {
   private final String sqlState;
   private final int vendorCode;
   private final boolean poolInternal;
+  private final StatementShape shape;
+  private final long parameterHash;
+  private final boolean multiValueParameter;
+  private final boolean inTransaction;
 
   // written by the application's thread that ran the statement; read after it finishes
   private long rowsRead;
@@ -43,7 +48,11 @@ public final class StatementEvent {
       int batchSize,
       String sqlState,
       int vendorCode,
-      boolean poolInternal) {
+      boolean poolInternal,
+      StatementShape shape,
+      long parameterHash,
+      boolean multiValueParameter,
+      boolean inTransaction) {
     this.sql = sql;
     this.normalized = normalized;
     this.statistics = statistics;
@@ -57,6 +66,10 @@ public final class StatementEvent {
     this.sqlState = sqlState;
     this.vendorCode = vendorCode;
     this.poolInternal = poolInternal;
+    this.shape = shape;
+    this.parameterHash = parameterHash;
+    this.multiValueParameter = multiValueParameter;
+    this.inTransaction = inTransaction;
   }
 
   /** The raw SQL as the application passed it; may hold literals, so it must not leave the process. */
@@ -142,5 +155,29 @@ public final class StatementEvent {
   /** True when a connection pool ran it for itself (validation, init SQL). */
   public boolean poolInternal() {
     return poolInternal;
+  }
+
+  /** The statement's form (reads or writes, batched fetch, paging), read from its raw SQL. */
+  public StatementShape shape() {
+    return shape;
+  }
+
+  /**
+   * A hash of the bound parameter values (of the literal values for a plain statement), to tell
+   * executions with the same parameters from those with different ones; the values themselves are
+   * never kept. 0 when none were bound.
+   */
+  public long parameterHash() {
+    return parameterHash;
+  }
+
+  /** Whether a bound parameter held many values (an array), as batch fetches with {@code = any(?)} bind. */
+  public boolean multiValueParameter() {
+    return multiValueParameter;
+  }
+
+  /** Whether it ran on a connection with auto-commit off, inside a transaction the application manages. */
+  public boolean inTransaction() {
+    return inTransaction;
   }
 }

@@ -1,0 +1,83 @@
+package io.querylens.analyzer.callsite;
+
+import io.querylens.analyzer.callsite.CapturedStack.StackLine;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Walks the current thread's stack to find the application's line of code and its stack.
+ *
+ * <p>A walk costs microseconds, so callers capture only when a statement repeats in a scope and only
+ * a bounded number of times. Thread-safe.
+ *
+ * @since 0.1
+ */
+public final class StackCapture {
+  /** The most application frames kept. */
+  public static final int MAX_FRAMES = 20;
+
+  /** Deeper stacks are cut here; the application's entry point may then be missed. */
+  static final int MAX_DEPTH = 1024;
+
+  private final StackWalker walker = StackWalker.getInstance();
+  private final FramePolicy policy;
+
+  /** Captures with {@code policy} deciding which frames are the application's. */
+  public StackCapture(FramePolicy policy) {
+    this.policy = policy;
+  }
+
+  /** Captures the calling thread's stack. */
+  public CapturedStack capture() {
+    return walker.walk(this::read);
+  }
+
+  /** Reads {@code frames}, innermost first; public for tests that build stacks by hand. */
+  public CapturedStack read(Stream<StackWalker.StackFrame> frames) {
+    Reader reader = new Reader();
+    frames.limit(MAX_DEPTH).forEach(reader::accept);
+    return reader.result();
+  }
+
+  private final class Reader {
+    private final List<String> appFrames = new ArrayList<>();
+    private StackLine callSite;
+    private String entryPoint;
+    private boolean springData;
+    private boolean hibernate;
+    private boolean springJdbc;
+
+    void accept(StackWalker.StackFrame frame) {
+      String className = frame.getClassName();
+      if (policy.isApplication(className)) {
+        if (callSite == null) {
+          callSite = new StackLine(className, frame.getMethodName(), frame.getFileName(), frame.getLineNumber());
+        }
+        if (appFrames.size() < MAX_FRAMES) {
+          appFrames.add(new StackLine(className, frame.getMethodName(), frame.getFileName(), frame.getLineNumber())
+              .toString());
+        }
+        entryPoint = simpleName(className) + "." + frame.getMethodName();
+      } else if (callSite == null) {
+        // Only the frames between the driver and the application say how the statement was issued.
+        springData |= className.startsWith("org.springframework.data.");
+        hibernate |= className.startsWith("org.hibernate.") || className.startsWith("org.eclipse.persistence.")
+            || className.contains("$HibernateProxy$");
+        springJdbc |= className.startsWith("org.springframework.jdbc.");
+      }
+    }
+
+    CapturedStack result() {
+      Framework framework = springData ? Framework.SPRING_DATA
+          : hibernate ? Framework.HIBERNATE
+          : springJdbc ? Framework.SPRING_JDBC
+          : Framework.PLAIN_JDBC;
+      return new CapturedStack(callSite, appFrames, entryPoint, framework);
+    }
+  }
+
+  private static String simpleName(String className) {
+    return className.substring(className.lastIndexOf('.') + 1);
+  }
+}

@@ -1,0 +1,88 @@
+package io.querylens.analyzer.detect;
+
+import io.querylens.analyzer.callsite.CapturedStack;
+import io.querylens.analyzer.event.StatementEvent;
+import io.querylens.analyzer.fingerprint.NormalizedSql;
+
+/**
+ * One finding in one scope: one type, statement and call site, and the executions it covers so far.
+ *
+ * <p>Written by the scope's thread, read by the report thread: every access holds this object's
+ * monitor, which is uncontended but for the moment a report is taken.
+ *
+ * @since 0.1
+ */
+public final class FindingAccumulator {
+  private final FindingType type;
+  private final NormalizedSql statement;
+  private final CapturedStack stack;
+  private final String suggestion;
+
+  // guarded by this
+  private StatementEvent parent;
+  private long count;
+  private long nanos;
+  private long coveredUntilNanos;
+  private long firstSeenMillis;
+  private long lastSeenMillis;
+
+  /**
+   * Opens a finding covering {@code count} executions that took {@code nanos}, the latest ending at
+   * {@code endNanos}/{@code endMillis}.
+   *
+   * @param stack the call site's stack, or {@code null} when it could not be captured
+   * @param parent the execution whose rows fed the loop, or {@code null}
+   */
+  public FindingAccumulator(FindingType type, NormalizedSql statement, CapturedStack stack, String suggestion,
+      StatementEvent parent, long count, long nanos, long endNanos, long firstSeenMillis, long endMillis) {
+    this.type = type;
+    this.statement = statement;
+    this.stack = stack;
+    this.suggestion = suggestion;
+    this.parent = parent;
+    this.count = count;
+    this.nanos = nanos;
+    this.coveredUntilNanos = endNanos;
+    this.firstSeenMillis = firstSeenMillis;
+    this.lastSeenMillis = endMillis;
+  }
+
+  /** Adds one execution; time it shares with executions already counted is not counted again. */
+  public synchronized void add(long startNanos, long endNanos, long endMillis) {
+    count++;
+    long from = Math.max(startNanos, coveredUntilNanos);
+    if (endNanos > from) {
+      nanos += endNanos - from;
+    }
+    coveredUntilNanos = Math.max(coveredUntilNanos, endNanos);
+    lastSeenMillis = Math.max(lastSeenMillis, endMillis);
+  }
+
+  /** The finding's type. */
+  public FindingType type() {
+    return type;
+  }
+
+  /** A consistent copy of the figures, for aggregation. */
+  synchronized Figures figures() {
+    long parentRows = parent == null ? 0 : parent.rowsRead();
+    return new Figures(count, nanos, firstSeenMillis, lastSeenMillis, parent == null ? null : parent.normalized(),
+        parentRows);
+  }
+
+  NormalizedSql statement() {
+    return statement;
+  }
+
+  CapturedStack stack() {
+    return stack;
+  }
+
+  String suggestion() {
+    return suggestion;
+  }
+
+  /** Figures of one accumulator at one moment. */
+  record Figures(long count, long nanos, long firstSeenMillis, long lastSeenMillis, NormalizedSql parent,
+      long parentRows) {}
+}

@@ -1,0 +1,176 @@
+package io.querylens.analyzer.detect;
+
+import io.querylens.analyzer.callsite.CapturedStack;
+import io.querylens.analyzer.report.Finding;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Gathers the findings of all scopes into one finding per type, scope name, statement and call site,
+ * counting in how many scopes each occurred.
+ *
+ * <p>Scopes with findings register while open, so a report taken mid-request still shows them, and
+ * merge their findings here when they close. Bounded: beyond {@code maxFindings} distinct findings,
+ * new ones are counted in {@link #droppedFindings()} and otherwise ignored. Thread-safe.
+ *
+ * @since 0.1
+ */
+public final class FindingRegistry {
+  private static final Comparator<Finding> ORDER = Comparator
+      .comparingInt((Finding f) -> severityRank(f.severity()))
+      .thenComparing(Comparator.comparingLong(Finding::count).reversed())
+      .thenComparing(Finding::type)
+      .thenComparing(f -> String.valueOf(f.scope()))
+      .thenComparing(f -> String.valueOf(f.fingerprint()))
+      .thenComparing(f -> String.valueOf(f.callSite()));
+
+  private final int maxFindings;
+  private final Set<FindingScope> open = ConcurrentHashMap.newKeySet();
+  private final LongAdder dropped = new LongAdder();
+
+  // guarded by this: closing scopes and reports take turns, so a report never counts a scope twice
+  private final Map<Key, Aggregate> closed = new HashMap<>();
+
+  /** A registry keeping at most {@code maxFindings} distinct findings. */
+  public FindingRegistry(int maxFindings) {
+    this.maxFindings = maxFindings;
+  }
+
+  /** Registers an open scope that has just raised its first finding. */
+  public void opened(FindingScope scope) {
+    open.add(scope);
+  }
+
+  /** Merges a closing scope's findings; called once, by the thread closing it. */
+  public synchronized void close(FindingScope scope) {
+    if (open.remove(scope)) {
+      merge(scope, closed, true);
+    }
+  }
+
+  /** Findings raised and not yet reported under a scope name that is still open, plus all closed ones. */
+  public synchronized List<Finding> snapshot(long nowNanos) {
+    for (FindingScope scope : List.copyOf(open)) {
+      if (scope.expireIfIdle(nowNanos)) {
+        // A window whose thread went quiet (or died) would otherwise stay open for good.
+        open.remove(scope);
+        merge(scope, closed, true);
+      }
+    }
+    Map<Key, Aggregate> view = new LinkedHashMap<>();
+    for (Map.Entry<Key, Aggregate> entry : closed.entrySet()) {
+      view.put(entry.getKey(), entry.getValue().copy());
+    }
+    for (FindingScope scope : open) {
+      merge(scope, view, false);
+    }
+    List<Finding> findings = new ArrayList<>(view.size());
+    for (Map.Entry<Key, Aggregate> entry : view.entrySet()) {
+      findings.add(entry.getValue().toFinding(entry.getKey()));
+    }
+    findings.sort(ORDER);
+    return findings;
+  }
+
+  /** Distinct findings ignored because {@code maxFindings} was reached. */
+  public long droppedFindings() {
+    return dropped.sum();
+  }
+
+  private void merge(FindingScope scope, Map<Key, Aggregate> into, boolean bounded) {
+    String name = scope.name();
+    for (FindingAccumulator accumulator : scope.findings()) {
+      CapturedStack stack = accumulator.stack();
+      String callSite = stack == null || stack.callSite() == null ? null : stack.callSite().toString();
+      Key key = new Key(accumulator.type(), name, accumulator.statement().fingerprint(), callSite);
+      Aggregate aggregate = into.get(key);
+      if (aggregate == null) {
+        if (bounded && into.size() >= maxFindings) {
+          dropped.increment();
+          continue;
+        }
+        aggregate = new Aggregate(scope.kind(), accumulator);
+        into.put(key, aggregate);
+      }
+      aggregate.add(accumulator.figures());
+    }
+  }
+
+  private static int severityRank(String severity) {
+    return "ERROR".equals(severity) ? 0 : "WARNING".equals(severity) ? 1 : 2;
+  }
+
+  private record Key(FindingType type, String scope, String fingerprint, String callSite) {}
+
+  /** One finding summed over the scopes it occurred in. */
+  private static final class Aggregate {
+    private final String kind;
+    private final FindingAccumulator first;
+    private long count;
+    private long nanos;
+    private long occurrences;
+    private long firstSeenMillis = Long.MAX_VALUE;
+    private long lastSeenMillis = Long.MIN_VALUE;
+    private long lastParentSeenMillis = Long.MIN_VALUE;
+    private Finding.ParentQuery parent;
+
+    Aggregate(String kind, FindingAccumulator first) {
+      this.kind = kind;
+      this.first = first;
+    }
+
+    void add(FindingAccumulator.Figures figures) {
+      count += figures.count();
+      nanos += figures.nanos();
+      occurrences++;
+      firstSeenMillis = Math.min(firstSeenMillis, figures.firstSeenMillis());
+      lastSeenMillis = Math.max(lastSeenMillis, figures.lastSeenMillis());
+      if (figures.parent() != null && figures.lastSeenMillis() >= lastParentSeenMillis) {
+        lastParentSeenMillis = figures.lastSeenMillis();
+        parent = new Finding.ParentQuery(figures.parent().text(), figures.parent().fingerprint(), figures.parentRows());
+      }
+    }
+
+    Aggregate copy() {
+      Aggregate copy = new Aggregate(kind, first);
+      copy.count = count;
+      copy.nanos = nanos;
+      copy.occurrences = occurrences;
+      copy.firstSeenMillis = firstSeenMillis;
+      copy.lastSeenMillis = lastSeenMillis;
+      copy.lastParentSeenMillis = lastParentSeenMillis;
+      copy.parent = parent;
+      return copy;
+    }
+
+    Finding toFinding(Key key) {
+      CapturedStack stack = first.stack();
+      Finding.CallSite callSite = null;
+      List<String> frames = List.of();
+      if (stack != null && stack.callSite() != null) {
+        CapturedStack.StackLine line = stack.callSite();
+        callSite = new Finding.CallSite(line.className(), line.methodName(), line.fileName(), line.lineNumber());
+        frames = stack.frames();
+      }
+      return new Finding(key.type().name(), key.type().severity(), key.scope(), key.scope() == null ? null : kind,
+          first.statement().text(), key.fingerprint(), count, nanos / 1_000_000.0, callSite, frames, parent,
+          first.suggestion(), occurrences, Instant.ofEpochMilli(firstSeenMillis).toString(),
+          Instant.ofEpochMilli(lastSeenMillis).toString());
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "FindingRegistry[open=" + open.size() + ", dropped=" + dropped.sum() + "]";
+  }
+
+}

@@ -1,0 +1,26 @@
+package io.querylens.analyzer.detect;
+
+/**
+ * The kinds of finding the scope detectors raise, with their severity.
+ *
+ * @since 0.1
+ */
+public enum FindingType {
+  /** The same query once per row of a parent query: one round trip per row instead of one in all. */
+  N_PLUS_ONE("ERROR"),
+  /** The same query with the same parameters more than once in a unit of work: reuse or cache it. */
+  REPEATED_QUERY("WARNING"),
+  /** Many single-row writes of one statement, each its own round trip: batch them. */
+  UNBATCHED_WRITES("WARNING");
+
+  private final String severity;
+
+  FindingType(String severity) {
+    this.severity = severity;
+  }
+
+  /** {@code ERROR}, {@code WARNING} or {@code INFO}. */
+  public String severity() {
+    return severity;
+  }
+}

@@ -1,0 +1,63 @@
+package io.querylens.analyzer.detect;
+
+import io.querylens.analyzer.callsite.Framework;
+
+/**
+ * The fix a finding suggests, fitted to the framework that issued the statement.
+ *
+ * @since 0.1
+ */
+public final class Suggestions {
+  private Suggestions() {}
+
+  /** The suggestion for a finding of {@code type} whose statement was issued through {@code framework}. */
+  public static String forFinding(FindingType type, Framework framework) {
+    switch (type) {
+      case N_PLUS_ONE:
+        return nPlusOne(framework);
+      case REPEATED_QUERY:
+        return repeated(framework);
+      case UNBATCHED_WRITES:
+        return unbatched(framework);
+      default:
+        throw new IllegalArgumentException("no suggestion for " + type);
+    }
+  }
+
+  private static String nPlusOne(Framework framework) {
+    switch (framework) {
+      case SPRING_DATA:
+        return "Load the rows in one call instead of one repository call per element: findAllById(ids), or a"
+            + " query method with JOIN FETCH or @EntityGraph that returns them with the parent.";
+      case HIBERNATE:
+        return "Fetch the association with the parent query: JOIN FETCH in the JPQL, or an @EntityGraph; or let"
+            + " Hibernate load it in batches with @BatchSize on the association or"
+            + " hibernate.default_batch_fetch_size.";
+      default:
+        return "Fetch these rows together with the parent query's rows: join the two queries into one, or run"
+            + " this query once with an IN list of the parent's keys.";
+    }
+  }
+
+  private static String repeated(Framework framework) {
+    if (framework == Framework.SPRING_DATA || framework == Framework.HIBERNATE) {
+      return "The same query with the same parameters ran again in one unit of work: keep the first result,"
+          + " or cache it (Hibernate's second-level or query cache, Spring's @Cacheable).";
+    }
+    return "The same query with the same parameters ran again in one unit of work: keep the first result, or"
+        + " cache it.";
+  }
+
+  private static String unbatched(Framework framework) {
+    if (framework == Framework.SPRING_DATA || framework == Framework.HIBERNATE) {
+      return "Let Hibernate batch these writes: set hibernate.jdbc.batch_size (e.g. 50) with"
+          + " hibernate.order_inserts=true and hibernate.order_updates=true; IDENTITY ids disable insert"
+          + " batching, so use a SEQUENCE.";
+    }
+    if (framework == Framework.SPRING_JDBC) {
+      return "Send these writes as one batch: JdbcTemplate.batchUpdate, or a multi-row INSERT.";
+    }
+    return "Send these writes as one batch: PreparedStatement.addBatch() for each row, then executeBatch(); or"
+        + " a multi-row INSERT.";
+  }
+}

@@ -1,0 +1,270 @@
+package io.querylens.analyzer.scope;
+
+import io.querylens.analyzer.callsite.CapturedStack;
+import io.querylens.analyzer.callsite.StackCapture;
+import io.querylens.analyzer.detect.Detector;
+import io.querylens.analyzer.detect.FindingRegistry;
+import io.querylens.analyzer.event.StatementEvent;
+import io.querylens.analyzer.event.StatementEventListener;
+import io.querylens.analyzer.fingerprint.StatementShape;
+import java.util.List;
+
+/**
+ * Puts each statement into its unit of work and lets the detectors judge it there.
+ *
+ * <p>A statement belongs to the innermost open request, test or explicit scope of its thread; else
+ * to the thread's JDBC transaction; else to the thread's window, which an idle gap (or its maximum
+ * length) closes. So a transaction inside a request is part of the request, and the same statement
+ * in two requests, two transactions or two threads is never one pattern.
+ *
+ * <p>Stacks are walked only for the second and later executions of a statement in a scope, and a
+ * bounded number of times: the first execution borrows the second one's call site.
+ *
+ * <p>Every method runs on the application's thread it describes and touches only that thread's
+ * state, apart from the {@link FindingRegistry}. Callers catch what it throws.
+ *
+ * @since 0.1
+ */
+public final class ScopeTracker implements StatementEventListener {
+  private final ThreadLocal<ThreadScopes> threads = ThreadLocal.withInitial(ThreadScopes::new);
+  private final ScopeSettings settings;
+  private final long idleGapNanos;
+  private final long maxWindowNanos;
+  private final StackCapture stacks;
+  private final Detector[] detectors;
+  private final FindingRegistry registry;
+
+  // Wall-clock time derived from nanoTime: no second clock read per statement.
+  private final long anchorMillis = System.currentTimeMillis();
+  private final long anchorNanos = System.nanoTime();
+
+  /** A tracker feeding {@code detectors}, whose findings go to {@code registry}. */
+  public ScopeTracker(ScopeSettings settings, StackCapture stacks, Detector[] detectors, FindingRegistry registry) {
+    this.settings = settings;
+    this.idleGapNanos = settings.idleGap().toNanos();
+    this.maxWindowNanos = settings.maxWindow().toNanos();
+    this.stacks = stacks;
+    this.detectors = detectors.clone();
+    this.registry = registry;
+  }
+
+  /** The registry the findings go to. */
+  public FindingRegistry registry() {
+    return registry;
+  }
+
+  @Override
+  public void onStatement(StatementEvent event) {
+    if (event.poolInternal()) {
+      return;
+    }
+    ThreadScopes thread = threads.get();
+    Scope scope = ownerOf(thread, event);
+    record(thread, scope, event);
+  }
+
+  @Override
+  public void onRowsRead(StatementEvent event, long rows) {
+    // Rows accumulate in the event itself, where a finding's parent reads them.
+  }
+
+  /**
+   * Opens a scope on the calling thread; returns the token that closes it, or null when the thread
+   * has too many scopes open.
+   */
+  public Object open(ScopeKind kind, String name) {
+    ThreadScopes thread = threads.get();
+    if (thread.frames.size() >= ThreadScopes.MAX_DEPTH) {
+      return null;
+    }
+    endWindow(thread);
+    ThreadScopes.Frame frame = new ThreadScopes.Frame(new Scope(kind, name, System.nanoTime(), idleGapNanos), true);
+    thread.frames.add(frame);
+    return frame;
+  }
+
+  /** Closes the scope {@code token} opened, with any scope opened inside it; unknown tokens are ignored. */
+  public void close(Object token) {
+    ThreadScopes thread = threads.get();
+    int index = thread.frames.lastIndexOf(token);
+    if (index < 0) {
+      return;
+    }
+    while (thread.frames.size() > index) {
+      ThreadScopes.Frame frame = thread.frames.remove(thread.frames.size() - 1);
+      if (frame.owner) {
+        finish(frame.scope);
+      }
+    }
+  }
+
+  /**
+   * A request starts on the calling thread; a request already being served there (a forward, an
+   * include, the servlet inside its filter chain) continues instead. Returns the token for {@link
+   * #exitRequest}, or null.
+   */
+  public Object enterRequest() {
+    ThreadScopes thread = threads.get();
+    if (thread.inRequest()) {
+      if (thread.frames.size() >= ThreadScopes.MAX_DEPTH) {
+        return null;
+      }
+      ThreadScopes.Frame frame = new ThreadScopes.Frame(thread.innermost().scope, false);
+      thread.frames.add(frame);
+      return frame;
+    }
+    return open(ScopeKind.REQUEST, null);
+  }
+
+  /** Whether {@code token} is the outermost frame of its request, whose exit names it. */
+  public static boolean ownsRequest(Object token) {
+    return token instanceof ThreadScopes.Frame && ((ThreadScopes.Frame) token).owner;
+  }
+
+  /** The request {@code token} started has been served; {@code name} (nullable) names it. */
+  public void exitRequest(Object token, String name) {
+    if (name != null && ownsRequest(token)) {
+      ((ThreadScopes.Frame) token).scope.rename(name);
+    }
+    close(token);
+  }
+
+  /** The calling thread turned auto-commit off: a transaction begins, and the thread's window ends. */
+  public void transactionBegan() {
+    endWindow(threads.get());
+  }
+
+  /** The calling thread committed, rolled back, turned auto-commit on or closed its connection. */
+  public void transactionEnded() {
+    ThreadScopes thread = threads.get();
+    if (thread.transaction != null) {
+      finish(thread.transaction);
+      thread.transaction = null;
+    }
+  }
+
+  /** The calling thread's open scopes, outermost first, as {@code kind name}; for diagnostics and tests. */
+  public List<String> openScopes() {
+    ThreadScopes thread = threads.get();
+    java.util.ArrayList<String> names = new java.util.ArrayList<>();
+    if (thread.window != null && !thread.window.closed) {
+      names.add(thread.window.toString());
+    }
+    if (thread.transaction != null) {
+      names.add(thread.transaction.toString());
+    }
+    for (ThreadScopes.Frame frame : thread.frames) {
+      if (frame.owner) {
+        names.add(frame.scope.toString());
+      }
+    }
+    return names;
+  }
+
+  private Scope ownerOf(ThreadScopes thread, StatementEvent event) {
+    ThreadScopes.Frame innermost = thread.innermost();
+    if (innermost != null) {
+      return innermost.scope;
+    }
+    if (event.inTransaction()) {
+      if (thread.transaction == null) {
+        endWindow(thread);
+        thread.transaction = new Scope(ScopeKind.TRANSACTION, null, event.startNanos(), idleGapNanos);
+      }
+      return thread.transaction;
+    }
+    if (thread.transaction != null) {
+      // Auto-commit came back without our seeing it (a pool's reset, say): that transaction is over.
+      transactionEnded();
+    }
+    Scope window = thread.window;
+    long start = event.startNanos();
+    if (window == null || window.closed || start - window.lastNanos > idleGapNanos
+        || start - window.startNanos > maxWindowNanos) {
+      endWindow(thread);
+      window = new Scope(ScopeKind.THREAD, null, start, idleGapNanos);
+      thread.window = window;
+    }
+    return window;
+  }
+
+  private void record(ThreadScopes thread, Scope scope, StatementEvent event) {
+    scope.lastNanos = event.endNanos();
+    scope.statements++;
+    StatementShape shape = event.shape();
+    if (shape.write()) {
+      scope.writeEpoch++;
+    }
+    String fingerprint = event.normalized().fingerprint();
+    StatementGroup group = scope.groups.get(fingerprint);
+    if (group == null) {
+      if (scope.groups.size() >= settings.maxStatementsPerScope()) {
+        scope.untrackedStatements++;
+        return;
+      }
+      StatementEvent parent = scope.lastQuery;
+      if (parent != null && parent.normalized().fingerprint().equals(fingerprint)) {
+        parent = null;
+      }
+      group = new StatementGroup(event.normalized(), parent, scope.writeEpoch);
+      scope.groups.put(fingerprint, group);
+    }
+    boolean batched = event.batchSize() > 0 || shape.multiKey() || shape.multiRow() || event.multiValueParameter();
+    boolean repeats = !batched && group.repeats(event.parameterHash(), scope.writeEpoch, settings.maxParameterSets());
+    long endMillis = anchorMillis + (event.endNanos() - anchorNanos) / 1_000_000L;
+    group.executions++;
+    if (group.executions == 1) {
+      group.holdFirst(event, batched, endMillis);
+    } else {
+      CallSiteGroup site = siteOf(scope, group);
+      group.releaseFirstTo(site);
+      if (!batched) {
+        site.addSingle(event.startNanos(), event.endNanos(), event.parameterHash(), endMillis);
+      }
+      ExecutionView view = thread.view;
+      view.point(registry, scope, group, site, event, batched, repeats, endMillis);
+      try {
+        for (Detector detector : detectors) {
+          detector.inspect(view);
+        }
+      } finally {
+        view.clear();
+      }
+    }
+    if (shape.readsTable()) {
+      scope.lastQuery = event;
+    }
+  }
+
+  /** The call site of this execution: captured while the budget allows, else the group's latest. */
+  private CallSiteGroup siteOf(Scope scope, StatementGroup group) {
+    boolean capture = scope.captures < settings.maxCapturesPerScope()
+        && (group.captures < settings.capturesPerStatement() || group.executions % settings.sampleEvery() == 0);
+    if (!capture && group.lastSite != null) {
+      return group.lastSite;
+    }
+    CapturedStack stack = null;
+    if (capture) {
+      scope.captures++;
+      group.captures++;
+      stack = stacks.capture();
+    }
+    CallSiteGroup site = group.siteFor(stack, settings.maxCallSitesPerStatement());
+    group.lastSite = site;
+    return site;
+  }
+
+  private void endWindow(ThreadScopes thread) {
+    if (thread.window != null) {
+      finish(thread.window);
+      thread.window = null;
+    }
+  }
+
+  private void finish(Scope scope) {
+    scope.closed = true;
+    if (!scope.findings.isEmpty()) {
+      registry.close(scope);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package io.querylens.analyzer.scope;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** One thread's open scopes. Confined to its thread. */
+final class ThreadScopes {
+  /** Beyond this depth of nested scopes, opening one does nothing: a leak in the caller, not ours. */
+  static final int MAX_DEPTH = 64;
+
+  /** Requests, tests and explicit scopes, outermost first. */
+  final List<Frame> frames = new ArrayList<>(4);
+
+  Scope transaction;
+  Scope window;
+
+  final ExecutionView view = new ExecutionView();
+
+  Frame innermost() {
+    return frames.isEmpty() ? null : frames.get(frames.size() - 1);
+  }
+
+  boolean inRequest() {
+    for (Frame frame : frames) {
+      if (frame.scope.kind == ScopeKind.REQUEST) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * An entry on the thread's scope stack; also the token handed out for closing. A nested request
+   * (a forward or include, a filter chain inside another) gets a frame that does not own its scope.
+   */
+  static final class Frame {
+    final Scope scope;
+    final boolean owner;
+
+    Frame(Scope scope, boolean owner) {
+      this.scope = scope;
+      this.owner = owner;
+    }
+  }
+}
