@@ -1,5 +1,6 @@
 package io.querylens.exporter.report;
 
+import io.querylens.analyzer.report.Finding;
 import io.querylens.analyzer.report.QueryEntry;
 import io.querylens.analyzer.report.Report;
 import io.querylens.analyzer.report.Summary;
@@ -11,21 +12,38 @@ import java.util.Locale;
 
 /**
  * Renders the few lines QueryLens prints when the application exits: the totals, the statements
- * that took the most time, and where the full report is.
+ * that took the most time, the most important findings, and where the full report is.
  *
  * <p>For example:
  *
  * <pre>
- * QueryLens: 1,204 statements, 38 fingerprints, 2.31 s in the database, 0 errors
+ * QueryLens: 1,204 statements, 38 fingerprints, 2.31 s in the database, 0 errors, 2 findings
  *   Top statements by total time
  *        total      calls      mean       p95  statement
  *       1.20 s        400    3.0 ms    7.1 ms  select o1_0.id, o1_0.customer_id from orders o1_0 where …
+ *   Findings
+ *     ERROR N_PLUS_ONE: 120 executions, 48.3 ms
+ *       scope     GET /owners/{ownerId} (request, 40 occurrences)
+ *       at        com.example.OwnerController.show(OwnerController.java:31)
+ *       statement select p1_0.id, p1_0.name from pets p1_0 where p1_0.owner_id = ?
+ *       parent    select o1_0.id, o1_0.name from owners o1_0 where o1_0.id = ? (3 rows)
+ *       fix       Load the pets with their owner in one query: JOIN FETCH or @EntityGraph.
+ *     WARNING UNBATCHED_WRITES: 400 executions, 610.2 ms
+ *       scope     nightly-import (explicit, 1 occurrence)
+ *       at        com.example.Importer.run(Importer.java:57)
+ *       statement insert into audit (who, what) values (?+)
+ *       fix       Send the rows in batches: addBatch and executeBatch (JdbcTemplate.batchUpdate).
  *   Report: /srv/app/querylens-report/querylens-report.json
  * </pre>
  *
+ * <p>Findings are listed ERROR first, then WARNING, then INFO, each by executions, most first; at
+ * most {@value #MAX_FINDINGS}. A line is left out when the finding has no value for it (no scope,
+ * no call site, no parent query). Only the first line of a suggestion is shown.
+ *
  * <p>Numbers are formatted the same way whatever the default locale. Statement text is cut to
- * {@value #STATEMENT_WIDTH} characters and stripped of control characters, so a statement can
- * neither break the alignment nor send escape sequences to the terminal. Stateless and thread-safe.
+ * {@value #STATEMENT_WIDTH} characters, other text to {@value #TEXT_WIDTH}, and all of it is
+ * stripped of control characters, so neither a statement nor a request path can break the layout or
+ * send escape sequences to the terminal. Stateless and thread-safe.
  *
  * @since 0.1
  */
@@ -33,7 +51,29 @@ public final class ConsoleSummary {
   /** The longest statement text shown, in characters, the ellipsis included. */
   public static final int STATEMENT_WIDTH = 70;
 
+  /**
+   * The longest scope name, call site or suggestion shown, in characters, the ellipsis included.
+   */
+  public static final int TEXT_WIDTH = 120;
+
+  /** The most findings listed; the report has them all. */
+  public static final int MAX_FINDINGS = 10;
+
   private static final String ROW_FORMAT = "  %10s %10s %9s %9s  %s";
+  private static final String DETAIL_FORMAT = "      %-9s %s";
+
+  // Severity first, then the biggest; the rest only makes the order total, so that the same
+  // report always prints the same lines.
+  private static final Comparator<Finding> FINDING_ORDER =
+      Comparator.comparingInt((Finding f) -> severityRank(f.severity()))
+          .thenComparing(Comparator.comparingLong(Finding::count).reversed())
+          .thenComparing(Comparator.comparingDouble(Finding::totalMs).reversed())
+          .thenComparing(Finding::type)
+          .thenComparing(Finding::scope, Comparator.nullsFirst(Comparator.naturalOrder()))
+          .thenComparing(Finding::fingerprint, Comparator.nullsFirst(Comparator.naturalOrder()))
+          .thenComparing(
+              (Finding f) -> f.callSite() == null ? null : f.callSite().toString(),
+              Comparator.nullsFirst(Comparator.naturalOrder()));
 
   private ConsoleSummary() {}
 
@@ -43,7 +83,8 @@ public final class ConsoleSummary {
    * @param report the report to summarize
    * @param reportFile where the report was written, shown as an absolute path, or {@code null} to
    *     leave the line out (for instance when writing failed)
-   * @param topN how many statements to list, by total time; 0 or less lists none
+   * @param topN how many statements to list, by total time; 0 or less lists none. Findings are
+   *     listed whatever its value.
    * @return the text, lines separated by {@code \n}, without a trailing newline
    */
   public static String render(Report report, Path reportFile, int topN) {
@@ -79,10 +120,88 @@ public final class ConsoleSummary {
                     statement(query.statement())));
       }
     }
+    appendFindings(out, report.findings());
     if (reportFile != null) {
       out.append("\n  Report: ").append(reportFile.toAbsolutePath());
     }
     return out.toString();
+  }
+
+  private static void appendFindings(StringBuilder out, List<Finding> findings) {
+    if (findings.isEmpty()) {
+      return;
+    }
+    List<Finding> sorted = new ArrayList<>(findings);
+    sorted.sort(FINDING_ORDER);
+    List<Finding> shown = sorted.subList(0, Math.min(MAX_FINDINGS, sorted.size()));
+    out.append("\n  Findings");
+    if (shown.size() < sorted.size()) {
+      out.append(String.format(Locale.ROOT, " (%d of %,d shown)", shown.size(), sorted.size()));
+    }
+    for (Finding finding : shown) {
+      out.append("\n    ")
+          .append(text(finding.severity(), TEXT_WIDTH))
+          .append(' ')
+          .append(text(finding.type(), TEXT_WIDTH))
+          .append(": ")
+          .append(count(finding.count(), "execution"))
+          .append(", ")
+          .append(duration(finding.totalMs()));
+      if (finding.scope() != null) {
+        String kind =
+            finding.scopeKind() == null ? "" : text(finding.scopeKind(), TEXT_WIDTH) + ", ";
+        detail(
+            out,
+            "scope",
+            text(finding.scope(), TEXT_WIDTH)
+                + " ("
+                + kind
+                + count(finding.occurrences(), "occurrence")
+                + ")");
+      }
+      if (finding.callSite() != null) {
+        detail(out, "at", text(finding.callSite().toString(), TEXT_WIDTH));
+      }
+      if (finding.statement() != null) {
+        detail(out, "statement", statement(finding.statement()));
+      }
+      Finding.ParentQuery parent = finding.parent();
+      if (parent != null) {
+        detail(
+            out,
+            "parent",
+            statement(parent.statement()) + " (" + count(parent.rows(), "row") + ")");
+      }
+      String fix = text(firstLine(finding.suggestion()), TEXT_WIDTH);
+      if (!fix.isEmpty()) {
+        detail(out, "fix", fix);
+      }
+    }
+  }
+
+  private static void detail(StringBuilder out, String label, String value) {
+    out.append('\n').append(String.format(Locale.ROOT, DETAIL_FORMAT, label, value));
+  }
+
+  /** ERROR before WARNING before INFO before anything a later version may add. */
+  private static int severityRank(String severity) {
+    return switch (severity) {
+      case "ERROR" -> 0;
+      case "WARNING" -> 1;
+      case "INFO" -> 2;
+      default -> 3;
+    };
+  }
+
+  private static String firstLine(String text) {
+    String trimmed = text.strip();
+    for (int i = 0; i < trimmed.length(); i++) {
+      char c = trimmed.charAt(i);
+      if (c == '\n' || c == '\r') {
+        return trimmed.substring(0, i);
+      }
+    }
+    return trimmed;
   }
 
   private static List<QueryEntry> topByTotalTime(List<QueryEntry> queries, int topN) {
@@ -119,25 +238,39 @@ public final class ConsoleSummary {
 
   /** Flattens control characters to spaces and cuts to {@value #STATEMENT_WIDTH} code points. */
   static String statement(String text) {
-    StringBuilder out = new StringBuilder(Math.min(text.length(), STATEMENT_WIDTH));
-    int shown = 0;
-    boolean lastWasSpace = false;
-    for (int i = 0; i < text.length(); ) {
+    return text(text, STATEMENT_WIDTH);
+  }
+
+  /**
+   * Makes text safe to print on one line: whitespace, control and format characters (escape
+   * sequences, bidirectional overrides) become single spaces, leading and trailing ones are dropped,
+   * and text longer than {@code width} code points is cut to {@code width - 1} and an ellipsis.
+   */
+  static String text(String text, int width) {
+    StringBuilder flat = new StringBuilder(Math.min(text.length(), width + 1));
+    int codePoints = 0;
+    boolean pendingSpace = false;
+    // One code point beyond the width is enough to know the text must be cut.
+    for (int i = 0; i < text.length() && codePoints <= width; ) {
       int codePoint = text.codePointAt(i);
       i += Character.charCount(codePoint);
-      boolean space = Character.isWhitespace(codePoint) || Character.isISOControl(codePoint);
-      if (space && (lastWasSpace || shown == 0)) {
-        continue; // collapse runs, drop leading ones
+      if (Character.isWhitespace(codePoint)
+          || Character.isISOControl(codePoint)
+          || Character.getType(codePoint) == Character.FORMAT) {
+        pendingSpace = codePoints > 0;
+        continue;
       }
-      if (shown == STATEMENT_WIDTH - 1 && i < text.length()) {
-        // One more would reach the width and text remains: end with the ellipsis instead.
-        out.append('\u2026');
-        return out.toString();
+      if (pendingSpace) {
+        flat.append(' ');
+        codePoints++;
+        pendingSpace = false;
       }
-      out.appendCodePoint(space ? ' ' : codePoint);
-      shown++;
-      lastWasSpace = space;
+      flat.appendCodePoint(codePoint);
+      codePoints++;
     }
-    return out.toString().stripTrailing();
+    if (codePoints <= width) {
+      return flat.toString();
+    }
+    return flat.substring(0, flat.offsetByCodePoints(0, width - 1)) + '\u2026';
   }
 }

@@ -4,9 +4,13 @@ import static io.querylens.exporter.report.SampleReports.query;
 import static io.querylens.exporter.report.SampleReports.summary;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.querylens.analyzer.report.Finding;
 import io.querylens.analyzer.report.QueryEntry;
 import io.querylens.analyzer.report.Report;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -88,6 +92,175 @@ class ConsoleSummaryTest {
 
     assertThat(ConsoleSummary.render(empty, null, 5))
         .isEqualTo("QueryLens: 1 statement, 1 fingerprint, 0.050 ms in the database, 1 error");
+  }
+
+  @Test
+  void listsFindingsErrorFirstThenByExecutions() {
+    Report report =
+        SampleReports.of(
+            summary(1_204, 38, 2_310.0, 0, 3), sample().queries(), SampleReports.FINDINGS);
+    Path file = Path.of("querylens-report", "querylens-report.json");
+
+    String text = ConsoleSummary.render(report, file, 1);
+
+    assertThat(text.split("\n"))
+        .containsExactly(
+            "QueryLens: 1,204 statements, 38 fingerprints, 2.31 s in the database, 0 errors,"
+                + " 3 findings",
+            "  Top statements by total time",
+            "       total      calls      mean       p95  statement",
+            "      1.20 s        400    3.0 ms    7.1 ms  "
+                + "select o1_0.id, o1_0.customer_id, o1_0.created_at, o1_0.total from or\u2026",
+            "  Findings",
+            "    ERROR N_PLUS_ONE: 120 executions, 48.3 ms",
+            "      scope     GET /owners/{ownerId} (request, 40 occurrences)",
+            "      at        com.example.OwnerController.show(OwnerController.java:31)",
+            "      statement "
+                + "select p1_0.id, p1_0.name, p1_0.owner_id from pets p1_0 where p1_0.ow\u2026",
+            "      parent    "
+                + "select o1_0.id, o1_0.name from owners o1_0 where o1_0.last_name like ? (3 rows)",
+            "      fix       "
+                + "Load the pets with their owners in one query: JOIN FETCH or @EntityGraph.",
+            "    WARNING UNBATCHED_WRITES: 400 executions, 610.2 ms",
+            "      statement insert into audit (who, what) values (?+)",
+            "      fix       "
+                + "Send the rows in batches: addBatch and executeBatch (JdbcTemplate.batchUpdate).",
+            "    WARNING REPEATED_QUERY: 6 executions, 0.750 ms",
+            "      scope     transaction in Billing.close (transaction, 2 occurrences)",
+            "      at        com.example.Billing.close(Unknown Source)",
+            "      statement select * from tariffs where code = ?",
+            "      fix       Reuse the first result, or cache it.",
+            "  Report: " + file.toAbsolutePath());
+  }
+
+  @Test
+  void findingsAreListedEvenWithoutTopStatements() {
+    Report report =
+        SampleReports.of(
+            summary(3, 1, 1.0, 0, 1), List.of(), List.of(SampleReports.REPEATED_QUERY));
+
+    assertThat(ConsoleSummary.render(report, null, 0).split("\n"))
+        .containsExactly(
+            "QueryLens: 3 statements, 1 fingerprint, 1.0 ms in the database, 0 errors, 1 finding",
+            "  Findings",
+            "    WARNING REPEATED_QUERY: 6 executions, 0.750 ms",
+            "      scope     transaction in Billing.close (transaction, 2 occurrences)",
+            "      at        com.example.Billing.close(Unknown Source)",
+            "      statement select * from tariffs where code = ?",
+            "      fix       Reuse the first result, or cache it.");
+  }
+
+  @Test
+  void atMostTenFindingsAreListedAndTheOrderIsTotal() {
+    List<Finding> findings = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      // Same severity and count: only the scope tells them apart.
+      findings.add(repeatedIn("scope-" + (char) ('a' + i), 5));
+    }
+    findings.add(repeatedIn("busiest", 9));
+    List<Finding> reversed = new ArrayList<>(findings);
+    Collections.reverse(reversed);
+
+    String text = render(findings);
+
+    assertThat(text).isEqualTo(render(reversed));
+    String[] lines = text.split("\n");
+    assertThat(lines[1]).isEqualTo("  Findings (10 of 13 shown)");
+    assertThat(Arrays.stream(lines).filter(line -> line.startsWith("    WARNING ")))
+        .hasSize(ConsoleSummary.MAX_FINDINGS);
+    assertThat(Arrays.stream(lines).filter(line -> line.startsWith("      scope ")))
+        .containsExactly(
+            "      scope     busiest (explicit, 1 occurrence)",
+            "      scope     scope-a (explicit, 1 occurrence)",
+            "      scope     scope-b (explicit, 1 occurrence)",
+            "      scope     scope-c (explicit, 1 occurrence)",
+            "      scope     scope-d (explicit, 1 occurrence)",
+            "      scope     scope-e (explicit, 1 occurrence)",
+            "      scope     scope-f (explicit, 1 occurrence)",
+            "      scope     scope-g (explicit, 1 occurrence)",
+            "      scope     scope-h (explicit, 1 occurrence)",
+            "      scope     scope-i (explicit, 1 occurrence)");
+  }
+
+  @Test
+  void findingTextCannotBreakTheLayoutOrReachTheTerminal() {
+    Finding hostile =
+        new Finding(
+            "N_PLUS_ONE",
+            "ERROR",
+            "GET /a\u001b[2J\nb\u202e/{id}",
+            "request",
+            "select\n*\tfrom t",
+            "0123456789abcdef",
+            1,
+            0.5,
+            new Finding.CallSite("com.example." + "x".repeat(200), "m", "X.java", 1),
+            List.of(),
+            new Finding.ParentQuery("select id\rfrom p", "fedcba9876543210", 1),
+            "  First line of the fix.\nSecond line.\r\nThird.",
+            1,
+            "2026-01-01T00:00:00Z",
+            "2026-01-01T00:00:00Z");
+
+    String[] lines = render(List.of(hostile)).split("\n");
+
+    assertThat(lines).hasSize(8).allSatisfy(line -> assertThat(line).doesNotContain("\u001b"));
+    assertThat(lines[3]).isEqualTo("      scope     GET /a [2J b /{id} (request, 1 occurrence)");
+    assertThat(lines[4])
+        .hasSize("      at        ".length() + ConsoleSummary.TEXT_WIDTH)
+        .endsWith("x\u2026");
+    assertThat(lines[5]).isEqualTo("      statement select * from t");
+    assertThat(lines[6]).isEqualTo("      parent    select id from p (1 row)");
+    assertThat(lines[7]).isEqualTo("      fix       First line of the fix.");
+  }
+
+  @Test
+  void onlyTheFirstLineOfASuggestionIsShown() {
+    Finding finding =
+        new Finding(
+            "REPEATED_QUERY",
+            "WARNING",
+            null,
+            null,
+            null,
+            null,
+            2,
+            0.2,
+            null,
+            List.of(),
+            null,
+            "\n  Cache it.\nOr reuse the first result.",
+            1,
+            "2026-01-01T00:00:00Z",
+            "2026-01-01T00:00:00Z");
+
+    assertThat(render(List.of(finding)).split("\n"))
+        .endsWith(
+            "    WARNING REPEATED_QUERY: 2 executions, 0.200 ms", "      fix       Cache it.");
+  }
+
+  private static String render(List<Finding> findings) {
+    return ConsoleSummary.render(
+        SampleReports.of(summary(1, 1, 1.0, 0, findings.size()), List.of(), findings), null, 0);
+  }
+
+  private static Finding repeatedIn(String scope, long count) {
+    return new Finding(
+        "REPEATED_QUERY",
+        "WARNING",
+        scope,
+        "explicit",
+        "select * from t where id = ?",
+        "0123456789abcdef",
+        count,
+        1.0,
+        null,
+        List.of(),
+        null,
+        "Reuse the first result, or cache it.",
+        1,
+        "2026-01-01T00:00:00Z",
+        "2026-01-01T00:00:00Z");
   }
 
   @Test

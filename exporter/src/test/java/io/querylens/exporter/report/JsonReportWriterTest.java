@@ -42,6 +42,24 @@ class JsonReportWriterTest {
           "firstSeen",
           "lastSeen");
 
+  private static final List<String> FINDING_FIELDS =
+      List.of(
+          "type",
+          "severity",
+          "scope",
+          "scopeKind",
+          "statement",
+          "fingerprint",
+          "count",
+          "totalMs",
+          "callSite",
+          "stack",
+          "parent",
+          "suggestion",
+          "occurrences",
+          "firstSeen",
+          "lastSeen");
+
   private final JsonReportWriter writer = new JsonReportWriter();
   private final ObjectMapper mapper = new ObjectMapper();
 
@@ -102,14 +120,43 @@ class JsonReportWriterTest {
     assertThat(locking.get("totalMs").isNumber()).isTrue();
     assertThat(locking.get("firstSeen").asText()).isEqualTo("2026-01-01T00:00:00.100Z");
     // lockClause is left out, not null, where there is none
-    List<String> withoutLock = new ArrayList<>(QUERY_FIELDS);
-    withoutLock.remove("lockClause");
-    assertThat(fieldNames(queries.get(1))).containsExactlyElementsOf(withoutLock);
+    assertThat(fieldNames(queries.get(1)))
+        .containsExactlyElementsOf(without(QUERY_FIELDS, "lockClause"));
     assertThat(queries.get(2).get("fingerprint").asText()).isEqualTo("overflow");
 
-    JsonNode finding = root.get("findings").get(0);
-    assertThat(fieldNames(finding))
-        .containsExactly("type", "severity", "statement", "fingerprint", "count");
+    JsonNode findings = root.get("findings");
+    assertThat(findings).hasSize(3);
+    // SampleReports.FINDINGS order: repeated query, unbatched writes, N+1
+    JsonNode nPlusOne = findings.get(2);
+    assertThat(fieldNames(nPlusOne)).containsExactlyElementsOf(FINDING_FIELDS);
+    assertThat(fieldNames(nPlusOne.get("callSite")))
+        .containsExactly("className", "methodName", "fileName", "lineNumber");
+    assertThat(nPlusOne.get("callSite").get("lineNumber").asInt()).isEqualTo(31);
+    assertThat(fieldNames(nPlusOne.get("parent")))
+        .containsExactly("statement", "fingerprint", "rows");
+    assertThat(nPlusOne.get("parent").get("rows").asLong()).isEqualTo(3);
+    assertThat(nPlusOne.get("stack")).hasSize(2);
+    assertThat(nPlusOne.get("stack").get(0).asText())
+        .isEqualTo("com.example.OwnerController.show(OwnerController.java:31)");
+    assertThat(nPlusOne.get("totalMs").isNumber()).isTrue();
+    // Absent values are left out, not null.
+    JsonNode repeated = findings.get(0);
+    assertThat(fieldNames(repeated)).containsExactlyElementsOf(without(FINDING_FIELDS, "parent"));
+    assertThat(fieldNames(repeated.get("callSite")))
+        .containsExactly("className", "methodName", "lineNumber");
+    assertThat(repeated.get("callSite").get("lineNumber").asInt()).isEqualTo(-1);
+    JsonNode unbatched = findings.get(1);
+    assertThat(fieldNames(unbatched))
+        .containsExactlyElementsOf(
+            without(FINDING_FIELDS, "scope", "scopeKind", "callSite", "parent"));
+    assertThat(unbatched.get("stack").isArray()).isTrue();
+    assertThat(unbatched.get("stack")).isEmpty();
+  }
+
+  private static List<String> without(List<String> fields, String... absent) {
+    List<String> kept = new ArrayList<>(fields);
+    kept.removeAll(List.of(absent));
+    return kept;
   }
 
   @Test
