@@ -6,9 +6,17 @@ import io.querylens.agent.record.FingerprintCache;
 import io.querylens.agent.record.Recorder;
 import io.querylens.agent.record.StatisticsListener;
 import io.querylens.agent.report.ReportLifecycle;
+import io.querylens.agent.scope.ScopeBridge;
+import io.querylens.analyzer.callsite.FramePolicy;
+import io.querylens.analyzer.callsite.StackCapture;
+import io.querylens.analyzer.detect.Detectors;
+import io.querylens.analyzer.detect.FindingRegistry;
 import io.querylens.analyzer.fingerprint.StatementEnricher;
+import io.querylens.analyzer.scope.ScopeSettings;
+import io.querylens.analyzer.scope.ScopeTracker;
 import io.querylens.analyzer.stats.StatisticsRegistry;
 import io.querylens.bootstrap.JdbcHooks;
+import io.querylens.bootstrap.ScopeHooks;
 import java.lang.instrument.Instrumentation;
 import java.time.Instant;
 
@@ -19,6 +27,9 @@ import java.time.Instant;
  * <p>Internal: public only so {@link QueryLensAgent} can load it by name.
  */
 public final class AgentInstaller {
+  /** Distinct findings kept; beyond, new ones are counted and dropped so memory stays bounded. */
+  static final int MAX_FINDINGS = 2_000;
+
   private AgentInstaller() {}
 
   /** Installs the agent; called once per JVM. */
@@ -33,11 +44,19 @@ public final class AgentInstaller {
     StatisticsRegistry statistics = new StatisticsRegistry(config.maxFingerprints());
     StatementEnricher enricher = new StatementEnricher(config.parseMaxChars(), config.parseTimeout());
     FingerprintCache fingerprints = new FingerprintCache(config.fingerprintCacheSize(), statistics, enricher);
-    Recorder recorder = new Recorder(fingerprints, config.countRows(), new StatisticsListener());
+    FindingRegistry findings = new FindingRegistry(MAX_FINDINGS);
+    ScopeTracker scopes = new ScopeTracker(
+        ScopeSettings.defaults(config.scopeIdleGap(), config.scopeMaxWindow()),
+        new StackCapture(config.appPackages().isEmpty()
+            ? FramePolicy.defaults() : FramePolicy.appPackages(config.appPackages())),
+        Detectors.standard(config.nPlusOneThreshold(), config.unbatchedWriteThreshold()),
+        findings);
+    Recorder recorder = new Recorder(fingerprints, config.countRows(), scopes, new StatisticsListener(), scopes);
 
+    ScopeHooks.install(new ScopeBridge(scopes));
     JdbcHooks.install(recorder);
     JdbcInstrumentation.install(instrumentation, config.countRows());
-    new ReportLifecycle(config, statistics, recorder, enricher, version(), startedAt).start();
+    new ReportLifecycle(config, statistics, recorder, enricher, findings, version(), startedAt).start();
     long startMillis = (System.nanoTime() - startNanos) / 1_000_000;
     AgentLog.info("agent " + version() + (attached ? " attached" : " started") + " in " + startMillis
         + " ms; report in " + config.reportDir().toAbsolutePath());

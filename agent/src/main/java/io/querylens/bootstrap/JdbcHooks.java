@@ -91,6 +91,12 @@ public final class JdbcHooks {
     }
   }
 
+  public static void exitSetParameter(CallState state, Object statement, int index, Object value, Throwable error) {
+    if (exit(state) && error == null) {
+      listener.onParameter(statement, index, value);
+    }
+  }
+
   public static void exitNext(CallState state, Object resultSet, boolean more) {
     if (exit(state)) {
       listener.onNext(state, resultSet, more);
@@ -134,6 +140,7 @@ public final class JdbcHooks {
     @Override public void onCreateStatement(Object connection, Object statement) {}
     @Override public void onAddBatch(Object statement, String sql) {}
     @Override public void onExecute(CallState state, Object statement, Object result, long rows, Throwable error, long endNanos) {}
+    @Override public void onParameter(Object statement, int index, Object value) {}
     @Override public void onNext(CallState state, Object resultSet, boolean more) {}
     @Override public void onResultSetClose(CallState state, Object resultSet) {}
     @Override public void onStatementClose(Object statement) {}

@@ -35,6 +35,12 @@ public interface JdbcListener {
    */
   void onExecute(CallState state, Object statement, Object result, long rows, Throwable error, long endNanos);
 
+  /**
+   * A parameter was bound ({@code setInt}, {@code setString}, {@code setObject}...): {@code index} is
+   * 1-based, {@code value} is the value (boxed for primitives). Only its hash may be kept.
+   */
+  void onParameter(Object statement, int index, Object value);
+
   /** {@code ResultSet.next()} returned; {@code more} is its result. */
   void onNext(CallState state, Object resultSet, boolean more);
 

@@ -40,6 +40,9 @@ public final class AgentConfig {
   private final Duration slowQueryThreshold;
   private final Duration lockWaitThreshold;
   private final int nPlusOneThreshold;
+  private final int unbatchedWriteThreshold;
+  private final Duration scopeIdleGap;
+  private final Duration scopeMaxWindow;
   private final int metricsPort;
   private final String metricsHost;
   private final List<String> appPackages;
@@ -59,6 +62,9 @@ public final class AgentConfig {
     this.slowQueryThreshold = get(ConfigOption.SLOW_QUERY_THRESHOLD);
     this.lockWaitThreshold = get(ConfigOption.LOCK_WAIT_THRESHOLD);
     this.nPlusOneThreshold = get(ConfigOption.N_PLUS_ONE_THRESHOLD);
+    this.unbatchedWriteThreshold = get(ConfigOption.UNBATCHED_WRITE_THRESHOLD);
+    this.scopeIdleGap = get(ConfigOption.SCOPE_IDLE_GAP);
+    this.scopeMaxWindow = get(ConfigOption.SCOPE_MAX_WINDOW);
     this.metricsPort = get(ConfigOption.METRICS_PORT);
     this.metricsHost = get(ConfigOption.METRICS_HOST);
     this.appPackages = get(ConfigOption.APP_PACKAGES);
@@ -165,6 +171,27 @@ public final class AgentConfig {
    */
   public int nPlusOneThreshold() {
     return nPlusOneThreshold;
+  }
+
+  /**
+   * Single-row writes of one statement from one call site in a scope that make an UNBATCHED_WRITES
+   * finding ({@code unbatchedWriteThreshold}, default 10, at least 2).
+   */
+  public int unbatchedWriteThreshold() {
+    return unbatchedWriteThreshold;
+  }
+
+  /**
+   * How long a thread may go without a statement before its window of unscoped statements closes
+   * ({@code scopeIdleGap}, default 200ms).
+   */
+  public Duration scopeIdleGap() {
+    return scopeIdleGap;
+  }
+
+  /** The longest a thread's window of unscoped statements lasts, however busy ({@code scopeMaxWindow}, default 10s). */
+  public Duration scopeMaxWindow() {
+    return scopeMaxWindow;
   }
 
   /**

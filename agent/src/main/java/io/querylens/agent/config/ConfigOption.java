@@ -67,6 +67,27 @@ final class ConfigOption<T> {
   static final ConfigOption<Integer> N_PLUS_ONE_THRESHOLD =
       integer("nPlusOneThreshold", 3, 2, Integer.MAX_VALUE, "expected a whole number of at least 2");
 
+  static final ConfigOption<Integer> UNBATCHED_WRITE_THRESHOLD =
+      integer("unbatchedWriteThreshold", 10, 2, Integer.MAX_VALUE, "expected a whole number of at least 2");
+
+  static final ConfigOption<Duration> SCOPE_IDLE_GAP =
+      duration(
+          "scopeIdleGap",
+          Duration.ofMillis(200),
+          Duration.ofMillis(1),
+          false,
+          "expected a duration " + DURATION_EXAMPLES,
+          "expected a duration of at least 1ms, " + DURATION_EXAMPLES);
+
+  static final ConfigOption<Duration> SCOPE_MAX_WINDOW =
+      duration(
+          "scopeMaxWindow",
+          Duration.ofSeconds(10),
+          Duration.ofMillis(1),
+          false,
+          "expected a duration " + DURATION_EXAMPLES,
+          "expected a duration of at least 1ms, " + DURATION_EXAMPLES);
+
   static final ConfigOption<Integer> METRICS_PORT =
       integer(
           "metricsPort",
@@ -128,6 +149,9 @@ final class ConfigOption<T> {
           SLOW_QUERY_THRESHOLD,
           LOCK_WAIT_THRESHOLD,
           N_PLUS_ONE_THRESHOLD,
+          UNBATCHED_WRITE_THRESHOLD,
+          SCOPE_IDLE_GAP,
+          SCOPE_MAX_WINDOW,
           METRICS_PORT,
           METRICS_HOST,
           APP_PACKAGES,

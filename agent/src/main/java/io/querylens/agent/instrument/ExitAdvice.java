@@ -145,6 +145,19 @@ final class ExitAdvice {
     }
   }
 
+  /** {@code PreparedStatement.setXxx(int, value, ...)}: primitives arrive boxed, off the execute path. */
+  static final class SetParameter {
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    static void exit(
+        @Advice.Enter CallState state,
+        @Advice.This Object statement,
+        @Advice.Argument(0) int index,
+        @Advice.Argument(value = 1, typing = Assigner.Typing.DYNAMIC) Object value,
+        @Advice.Thrown Throwable error) {
+      JdbcHooks.exitSetParameter(state, statement, index, value, error);
+    }
+  }
+
   /** {@code ResultSet.next()}. */
   static final class Next {
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)

@@ -65,6 +65,17 @@ public final class JdbcInstrumentation {
 
   private static final Set<String> POOL_INTERNAL_TYPE_NAMES = Set.of(POOL_INTERNAL_TYPES);
 
+  /** The servlet base classes whose {@code service} serves a request (javax and jakarta). */
+  private static final String[] SERVLET_TYPES = {"javax.servlet.http.HttpServlet", "jakarta.servlet.http.HttpServlet"};
+
+  /** Filter chains run a request's filters, then its servlet; containers implement them. */
+  private static final String[] FILTER_CHAIN_TYPES = {"javax.servlet.FilterChain", "jakarta.servlet.FilterChain"};
+
+  private static final Set<String> SERVLET_TYPE_NAMES = Set.of(SERVLET_TYPES);
+  private static final Set<String> FILTER_CHAIN_TYPE_NAMES = Set.of(FILTER_CHAIN_TYPES);
+
+  private static final String[] HIERARCHY_ROOTS = concat(JDBC_TYPE_NAMES, FILTER_CHAIN_TYPES);
+
   private final ClassFileLocator adviceLocator =
       ClassFileLocator.ForClassLoader.of(JdbcInstrumentation.class.getClassLoader());
 
@@ -103,11 +114,30 @@ public final class JdbcInstrumentation {
           candidates.add(type);
         }
       }
-      if (POOL_INTERNAL_TYPE_NAMES.contains(type.getName())) {
+      if (POOL_INTERNAL_TYPE_NAMES.contains(type.getName()) || SERVLET_TYPE_NAMES.contains(type.getName())
+          || implementsFilterChain(type)) {
         candidates.add(type);
       }
     }
     return candidates;
+  }
+
+  /** The servlet API is not visible here, so filter chains are recognised by name. */
+  private static boolean implementsFilterChain(Class<?> type) {
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      for (Class<?> implemented : c.getInterfaces()) {
+        if (FILTER_CHAIN_TYPE_NAMES.contains(implemented.getName())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static String[] concat(String[] first, String[] second) {
+    String[] all = Arrays.copyOf(first, first.length + second.length);
+    System.arraycopy(second, 0, all, first.length, second.length);
+    return all;
   }
 
   private AgentBuilder agentBuilder(Set<Class<?>> alreadyLoaded) {
@@ -122,6 +152,11 @@ public final class JdbcInstrumentation {
     AsmVisitorWrapper metaData =
         advice(EnterAdvice.Call.class, ExitAdvice.Call.class, jdbcMethodsOf("java.sql.DatabaseMetaData"));
     AsmVisitorWrapper poolInternal = advice(EnterAdvice.PoolInternal.class, ExitAdvice.PoolInternal.class, any());
+    AsmVisitorWrapper servlet = Advice.to(ServletAdvice.class, adviceLocator)
+        .on(named("service").and(isPublic()).and(takesArguments(2)).and(not(isAbstract())));
+    AsmVisitorWrapper filterChain = Advice.to(ServletAdvice.class, adviceLocator)
+        .on(named("doFilter").and(isPublic()).and(takesArguments(2)).and(not(isAbstract())));
+    ElementMatcher.Junction<TypeDescription> isFilterChain = hasSuperType(namedOneOf(FILTER_CHAIN_TYPES));
 
     return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
         .disableClassFormatChanges()
@@ -135,7 +170,8 @@ public final class JdbcInstrumentation {
         .ignore(ignoredTypes())
         .or(any(), isBootstrapClassLoader().or(isExtensionClassLoader()))
         // One matcher walks each new class's hierarchy once; the transformer then picks the advice.
-        .type(not(isInterface()).and(hasSuperType(namedOneOf(JDBC_TYPE_NAMES))).or(namedOneOf(POOL_INTERNAL_TYPES)))
+        .type(not(isInterface()).and(hasSuperType(namedOneOf(HIERARCHY_ROOTS)))
+            .or(namedOneOf(POOL_INTERNAL_TYPES)).or(namedOneOf(SERVLET_TYPES)))
         .transform((builder, type, loader, module, domain) -> {
           if (type.isAssignableTo(java.sql.Statement.class)) {
             builder = builder.visit(statement);
@@ -155,6 +191,11 @@ public final class JdbcInstrumentation {
           if (POOL_INTERNAL_TYPE_NAMES.contains(type.getName())) {
             builder = builder.visit(poolInternal);
           }
+          if (SERVLET_TYPE_NAMES.contains(type.getName())) {
+            builder = builder.visit(servlet);
+          } else if (isFilterChain.matches(type)) {
+            builder = builder.visit(filterChain);
+          }
           return builder;
         });
   }
@@ -173,7 +214,16 @@ public final class JdbcInstrumentation {
             namedOneOf("executeBatch", "executeLargeBatch").and(takesArguments(0))),
         advice(EnterAdvice.Call.class, ExitAdvice.AddBatch.class,
             named("addBatch").and(takesArguments(0).or(takesArguments(1).and(takesArgument(0, String.class))))),
-        advice(EnterAdvice.Call.class, ExitAdvice.StatementClose.class, named("close").and(takesArguments(0))));
+        advice(EnterAdvice.Call.class, ExitAdvice.StatementClose.class, named("close").and(takesArguments(0))),
+        advice(EnterAdvice.Call.class, ExitAdvice.SetParameter.class, parameterSetters()));
+  }
+
+  /** {@code setInt(int, int)}, {@code setObject(int, Object, int)}...: what N+1 detection compares by hash. */
+  private static ElementMatcher.Junction<MethodDescription> parameterSetters() {
+    return nameStartsWith("set").and(isPublic()).and(not(isStatic()))
+        .and(takesArgument(0, int.class))
+        .and(takesArguments(2).or(takesArguments(3)).or(takesArguments(4)))
+        .and(isOverriddenFrom(named("java.sql.PreparedStatement")));
   }
 
   private AsmVisitorWrapper connectionAdvice() {
@@ -228,7 +278,7 @@ public final class JdbcInstrumentation {
     return nameStartsWith("io.querylens.")
         .or(nameStartsWith("net.bytebuddy."))
         .or(nameStartsWith("java."))
-        .or(nameStartsWith("javax."))
+        .or(nameStartsWith("javax.").and(not(namedOneOf(SERVLET_TYPES))))
         .or(nameStartsWith("jdk."))
         .or(nameStartsWith("sun."))
         .or(nameStartsWith("com.sun."))

@@ -11,6 +11,12 @@ final class ConnectionInfo {
   final long id;
   final String dbSystem;
 
+  /**
+   * Whether auto-commit is off, so statements run in a transaction the application commits; set by
+   * whichever thread calls {@code setAutoCommit}, read by the thread that executes.
+   */
+  volatile boolean manualCommit;
+
   ConnectionInfo(long id, String dbSystem) {
     this.id = id;
     this.dbSystem = dbSystem;

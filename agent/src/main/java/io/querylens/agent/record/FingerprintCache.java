@@ -2,6 +2,7 @@ package io.querylens.agent.record;
 
 import io.querylens.analyzer.fingerprint.Fingerprinter;
 import io.querylens.analyzer.fingerprint.NormalizedSql;
+import io.querylens.analyzer.fingerprint.StatementShape;
 import io.querylens.analyzer.fingerprint.StatementEnricher;
 import io.querylens.analyzer.stats.StatementStatistics;
 import io.querylens.analyzer.stats.StatisticsRegistry;
@@ -38,7 +39,7 @@ public final class FingerprintCache {
       // JSqlParser is slow and can hang on pathological SQL: never on the application's thread.
       enricher.enrichLater(sql, normalized, statistics::enrich);
     }
-    Fingerprinted entry = new Fingerprinted(normalized, statistics);
+    Fingerprinted entry = new Fingerprinted(normalized, statistics, StatementShape.of(sql, normalized));
     if (bySql.size() >= capacity) {
       bySql.clear();
     }
@@ -54,10 +55,12 @@ public final class FingerprintCache {
   static final class Fingerprinted {
     final NormalizedSql normalized;
     final StatementStatistics statistics;
+    final StatementShape shape;
 
-    Fingerprinted(NormalizedSql normalized, StatementStatistics statistics) {
+    Fingerprinted(NormalizedSql normalized, StatementStatistics statistics, StatementShape shape) {
       this.normalized = normalized;
       this.statistics = statistics;
+      this.shape = shape;
     }
   }
 }

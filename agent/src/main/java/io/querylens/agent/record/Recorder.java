@@ -3,6 +3,7 @@ package io.querylens.agent.record;
 import io.querylens.agent.AgentErrors;
 import io.querylens.analyzer.event.StatementEvent;
 import io.querylens.analyzer.event.StatementEventListener;
+import io.querylens.analyzer.scope.ScopeTracker;
 import io.querylens.bootstrap.CallState;
 import io.querylens.bootstrap.JdbcHooks;
 import io.querylens.bootstrap.JdbcListener;
@@ -28,15 +29,26 @@ public final class Recorder implements JdbcListener {
   private final FingerprintCache fingerprints;
   private final StatementEventListener[] listeners;
   private final boolean countRows;
+  private final ScopeTracker scopes;
 
   private final LongAdder poolInternalStatements = new LongAdder();
   private final LongAdder commits = new LongAdder();
   private final LongAdder rollbacks = new LongAdder();
 
-  /** Creates a recorder feeding {@code listeners} in order. */
+  /** Creates a recorder feeding {@code listeners} in order, without scopes. */
   public Recorder(FingerprintCache fingerprints, boolean countRows, StatementEventListener... listeners) {
+    this(fingerprints, countRows, null, listeners);
+  }
+
+  /**
+   * Creates a recorder feeding {@code listeners} in order and telling {@code scopes} (nullable) where
+   * transactions begin and end.
+   */
+  public Recorder(FingerprintCache fingerprints, boolean countRows, ScopeTracker scopes,
+      StatementEventListener... listeners) {
     this.fingerprints = fingerprints;
     this.countRows = countRows;
+    this.scopes = scopes;
     this.listeners = listeners.clone();
   }
 
@@ -84,6 +96,27 @@ public final class Recorder implements JdbcListener {
   }
 
   @Override
+  public void onParameter(Object statement, int index, Object value) {
+    try {
+      RecorderThreadState thread = threadState();
+      StatementState state;
+      if (thread.bindingStatement == statement) {
+        state = thread.bindingState;
+      } else {
+        state = statements.get(statement, thread.probe);
+        if (state == null) {
+          return;
+        }
+        thread.bindingStatement = statement;
+        thread.bindingState = state;
+      }
+      state.bind(index, ParameterHash.of(value), ParameterHash.isMultiValue(value));
+    } catch (Throwable t) {
+      AgentErrors.record("parameters", "could not compare bound parameters", t);
+    }
+  }
+
+  @Override
   public void onExecute(CallState call, Object statement, Object result, long rows, Throwable error, long endNanos) {
     try {
       if (call.poolDepth > 0) {
@@ -91,7 +124,10 @@ public final class Recorder implements JdbcListener {
         return;
       }
       RecorderThreadState thread = threadState(call);
-      StatementState state = statements.get(statement, thread.probe);
+      StatementState state = thread.bindingStatement == statement ? thread.bindingState
+          : statements.get(statement, thread.probe);
+      thread.bindingStatement = null;
+      thread.bindingState = null;
       String sql = call.sql;
       int batchSize = 0;
       boolean batchResult = result instanceof int[] || result instanceof long[];
@@ -129,9 +165,14 @@ public final class Recorder implements JdbcListener {
         }
         rows = -1;
       }
+      boolean prepared = state != null && state.preparedSql != null && call.sql == null;
+      // A plain statement's literals are its parameters; the string's hash caches in the string.
+      long parameters = prepared ? state.parameterHash() : sql.hashCode();
+      boolean multiValue = prepared && state.multiValueParameter;
       StatementEvent event = new StatementEvent(sql, fingerprint.normalized, fingerprint.statistics,
           connection.id, connection.dbSystem, Thread.currentThread().getId(), call.startNanos, endNanos,
-          rows, batchSize, sqlState, vendorCode, false);
+          rows, batchSize, sqlState, vendorCode, false, fingerprint.shape, parameters, multiValue,
+          connection.manualCommit);
       for (StatementEventListener listener : listeners) {
         listener.onStatement(event);
       }
@@ -181,7 +222,12 @@ public final class Recorder implements JdbcListener {
   @Override
   public void onStatementClose(Object statement) {
     try {
-      statements.remove(statement, threadState().probe);
+      RecorderThreadState thread = threadState();
+      if (thread.bindingStatement == statement) {
+        thread.bindingStatement = null;
+        thread.bindingState = null;
+      }
+      statements.remove(statement, thread.probe);
     } catch (Throwable t) {
       AgentErrors.record("record", "could not forget a closed statement", t);
     }
@@ -196,6 +242,22 @@ public final class Recorder implements JdbcListener {
       commits.increment();
     } else if (kind == ROLLBACK) {
       rollbacks.increment();
+    }
+    try {
+      ConnectionInfo info = connectionInfo(connection);
+      if (info != ConnectionInfo.UNKNOWN && (kind == AUTO_COMMIT_OFF || kind == AUTO_COMMIT_ON || kind == CLOSE)) {
+        // On close a pool resets auto-commit inside its own call, which is not the outermost one.
+        info.manualCommit = kind == AUTO_COMMIT_OFF;
+      }
+      if (scopes != null && JdbcHooks.state().poolDepth == 0) {
+        if (kind == AUTO_COMMIT_OFF) {
+          scopes.transactionBegan();
+        } else {
+          scopes.transactionEnded();
+        }
+      }
+    } catch (Throwable t) {
+      AgentErrors.record("scope", "could not follow a transaction", t);
     }
   }
 

@@ -23,8 +23,47 @@ final class StatementState {
   /** The last execution of this statement, so rows read later from its result set find it. */
   StatementEvent lastEvent;
 
+  /**
+   * A hash per bound parameter index (index 1 at slot 0); JDBC keeps bound values across executions
+   * until they are set again, and so does this. Indexes beyond the array share its last slots.
+   */
+  private long[] parameterHashes;
+
+  /** Whether a bound parameter holds many values (an array). */
+  boolean multiValueParameter;
+
   StatementState(String preparedSql, ConnectionInfo connection) {
     this.preparedSql = preparedSql;
     this.connection = connection;
   }
+
+  /** Records the hash of the value bound at {@code index} (1-based). */
+  void bind(int index, long valueHash, boolean multiValue) {
+    long[] hashes = parameterHashes;
+    if (hashes == null || index > hashes.length && hashes.length < MAX_TRACKED_PARAMETERS) {
+      hashes = parameterHashes = java.util.Arrays.copyOf(hashes == null ? new long[0] : hashes,
+          Math.min(MAX_TRACKED_PARAMETERS, Math.max(8, index)));
+    }
+    int slot = Math.min(Math.max(index, 1), hashes.length) - 1;
+    hashes[slot] = index > hashes.length ? hashes[slot] * 31 + valueHash : valueHash;
+    if (multiValue) {
+      multiValueParameter = true;
+    }
+  }
+
+  /** One hash of all bound values; 0 when none were bound. */
+  long parameterHash() {
+    long[] hashes = parameterHashes;
+    if (hashes == null) {
+      return 0;
+    }
+    long hash = 1;
+    for (long h : hashes) {
+      hash = hash * 1_000_003L + h;
+    }
+    return hash;
+  }
+
+  /** Parameters tracked one by one; beyond, they fold into the last slot. */
+  private static final int MAX_TRACKED_PARAMETERS = 256;
 }

@@ -3,6 +3,7 @@ package io.querylens.agent.report;
 import io.querylens.agent.AgentErrors;
 import io.querylens.agent.config.AgentConfig;
 import io.querylens.agent.record.Recorder;
+import io.querylens.analyzer.detect.FindingRegistry;
 import io.querylens.analyzer.fingerprint.StatementEnricher;
 import io.querylens.analyzer.report.Report;
 import io.querylens.analyzer.report.ReportAssembler;
@@ -33,6 +34,7 @@ public final class ReportLifecycle {
   private final StatisticsRegistry statistics;
   private final Recorder recorder;
   private final StatementEnricher enricher;
+  private final FindingRegistry findings;
   private final String version;
   private final Instant startedAt;
   // Jackson costs a few hundred milliseconds to set up: not during the application's start-up.
@@ -44,11 +46,12 @@ public final class ReportLifecycle {
 
   /** Creates the lifecycle; nothing runs until {@link #start()}. */
   public ReportLifecycle(AgentConfig config, StatisticsRegistry statistics, Recorder recorder,
-      StatementEnricher enricher, String version, Instant startedAt) {
+      StatementEnricher enricher, FindingRegistry findings, String version, Instant startedAt) {
     this.config = config;
     this.statistics = statistics;
     this.recorder = recorder;
     this.enricher = enricher;
+    this.findings = findings;
     this.version = version;
     this.startedAt = startedAt;
   }
@@ -91,7 +94,7 @@ public final class ReportLifecycle {
     try {
       Report report = ReportAssembler.assemble(statistics, new ReportContext(
           version, startedAt, Instant.now(), recorder.poolInternalStatements(), recorder.commits(),
-          recorder.rollbacks(), enricher.dropped(), AgentErrors.count(), List.of()));
+          recorder.rollbacks(), enricher.dropped(), AgentErrors.count(), findings.snapshot(System.nanoTime())));
       lastReport = report;
       if (writer == null) {
         writer = new JsonReportWriter();
