@@ -107,6 +107,9 @@ class AgentConfigSourcesTest {
     "slowQueryThreshold, QUERYLENS_SLOW_QUERY_THRESHOLD",
     "lockWaitThreshold, QUERYLENS_LOCK_WAIT_THRESHOLD",
     "nPlusOneThreshold, QUERYLENS_N_PLUS_ONE_THRESHOLD",
+    "unbatchedWriteThreshold, QUERYLENS_UNBATCHED_WRITE_THRESHOLD",
+    "scopeIdleGap, QUERYLENS_SCOPE_IDLE_GAP",
+    "scopeMaxWindow, QUERYLENS_SCOPE_MAX_WINDOW",
     "metricsPort, QUERYLENS_METRICS_PORT",
     "metricsHost, QUERYLENS_METRICS_HOST",
     "appPackages, QUERYLENS_APP_PACKAGES",
@@ -128,7 +131,7 @@ class AgentConfigSourcesTest {
 
   @Test
   void everyOptionHasAnEnvironmentNameInTheTableAbove() {
-    assertThat(ConfigOption.ALL).hasSize(16);
+    assertThat(ConfigOption.ALL).hasSize(19);
   }
 
   static Stream<Arguments> oneNonDefaultValuePerOption() {

@@ -54,6 +54,7 @@ class AgentConfigTest {
         .isEqualTo(
             "enabled=true, reportDir=querylens-report, reportInterval=1m,"
                 + " slowQueryThreshold=500ms, lockWaitThreshold=200ms, nPlusOneThreshold=3,"
+                + " unbatchedWriteThreshold=10, scopeIdleGap=200ms, scopeMaxWindow=10s,"
                 + " metricsPort=9464, metricsHost=127.0.0.1, appPackages=, captureParameters=false,"
                 + " countRows=true, maxFingerprints=5000, fingerprintCacheSize=10000,"
                 + " parseMaxChars=100000, parseTimeout=2s, consoleSummary=true");
