@@ -3,7 +3,13 @@ package io.querylens.bench;
 import io.querylens.agent.record.FingerprintCache;
 import io.querylens.agent.record.Recorder;
 import io.querylens.agent.record.StatisticsListener;
+import io.querylens.analyzer.callsite.FramePolicy;
+import io.querylens.analyzer.callsite.StackCapture;
+import io.querylens.analyzer.detect.Detectors;
+import io.querylens.analyzer.detect.FindingRegistry;
 import io.querylens.analyzer.fingerprint.StatementEnricher;
+import io.querylens.analyzer.scope.ScopeSettings;
+import io.querylens.analyzer.scope.ScopeTracker;
 import io.querylens.analyzer.stats.StatisticsRegistry;
 import io.querylens.bootstrap.CallState;
 import io.querylens.bootstrap.JdbcHooks;
@@ -44,12 +50,16 @@ public class RecorderHotPathBenchmark {
   private PreparedStatement statement;
   private ResultSet resultSet;
   private StatementEnricher enricher;
+  private int id;
 
   @Setup(Level.Trial)
   public void setUp() throws SQLException {
     StatisticsRegistry statistics = new StatisticsRegistry(5_000);
     enricher = new StatementEnricher(100_000, Duration.ofSeconds(2));
-    Recorder recorder = new Recorder(new FingerprintCache(10_000, statistics, enricher), true, new StatisticsListener());
+    ScopeTracker scopes = new ScopeTracker(ScopeSettings.defaults(Duration.ofMillis(200), Duration.ofSeconds(10)),
+        new StackCapture(FramePolicy.defaults()), Detectors.standard(3, 10), new FindingRegistry(2_000));
+    Recorder recorder = new Recorder(new FingerprintCache(10_000, statistics, enricher), true, scopes,
+        new StatisticsListener(), scopes);
     JdbcHooks.install(recorder);
 
     connection = DriverManager.getConnection("jdbc:h2:mem:hotpath;DB_CLOSE_DELAY=-1");
@@ -72,6 +82,23 @@ public class RecorderHotPathBenchmark {
   @Benchmark
   public void preparedLookupHooks() {
     CallState call = JdbcHooks.enterExecute(null);
+    JdbcHooks.exitExecute(call, statement, resultSet, -1L, null);
+    call = JdbcHooks.enter();
+    JdbcHooks.exitNext(call, resultSet, true);
+    call = JdbcHooks.enter();
+    JdbcHooks.exitResultSetClose(call, resultSet);
+  }
+
+  /**
+   * The same with a parameter bound first ({@code setInt(1, id)}), the id cycling through 1,024
+   * values: the statement lands in its scope as a growing N+1 with stacks sampled, the worst steady
+   * case for the scope bookkeeping.
+   */
+  @Benchmark
+  public void preparedLookupWithBinding() {
+    CallState call = JdbcHooks.enter();
+    JdbcHooks.exitSetParameter(call, statement, 1, Integer.valueOf(++id & 1023), null);
+    call = JdbcHooks.enterExecute(null);
     JdbcHooks.exitExecute(call, statement, resultSet, -1L, null);
     call = JdbcHooks.enter();
     JdbcHooks.exitNext(call, resultSet, true);

@@ -7,8 +7,10 @@ import io.querylens.analyzer.fingerprint.NormalizedSql;
 /**
  * One finding in one scope: one type, statement and call site, and the executions it covers so far.
  *
- * <p>Written by the scope's thread, read by the report thread: every access holds this object's
- * monitor, which is uncontended but for the moment a report is taken.
+ * <p>Written only by the scope's thread, without locks: this is on the path of every execution
+ * that extends a finding. A report taken while the scope is still open reads the figures racily and
+ * may lag by an execution or two; the figures merged when the scope closes are exact, since the
+ * closing thread is the writer (or, for an idle window, the writer has gone quiet).
  *
  * @since 0.1
  */
@@ -18,7 +20,7 @@ public final class FindingAccumulator {
   private final CapturedStack stack;
   private final String suggestion;
 
-  // guarded by this
+  // written by the scope's thread only; read racily by reports of open scopes (see above)
   private StatementEvent parent;
   private long count;
   private long nanos;
@@ -48,7 +50,7 @@ public final class FindingAccumulator {
   }
 
   /** Adds one execution; time it shares with executions already counted is not counted again. */
-  public synchronized void add(long startNanos, long endNanos, long endMillis) {
+  public void add(long startNanos, long endNanos, long endMillis) {
     count++;
     long from = Math.max(startNanos, coveredUntilNanos);
     if (endNanos > from) {
@@ -64,7 +66,7 @@ public final class FindingAccumulator {
   }
 
   /** A consistent copy of the figures, for aggregation. */
-  synchronized Figures figures() {
+  Figures figures() {
     long parentRows = parent == null ? 0 : parent.rowsRead();
     return new Figures(count, nanos, firstSeenMillis, lastSeenMillis, parent == null ? null : parent.normalized(),
         parentRows);

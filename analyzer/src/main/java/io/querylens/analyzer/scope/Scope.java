@@ -24,8 +24,9 @@ final class Scope implements FindingScope {
   // set once by the owning thread (request name at exit, transaction and window names at the first finding)
   private volatile String name;
 
-  // written by the owning thread; read by the report thread to expire idle windows
-  volatile long lastNanos;
+  // written by the owning thread on every statement, so not volatile; the report thread reads it
+  // racily to expire idle windows, where a stale value only delays the expiry to the next report
+  long lastNanos;
 
   // set by whichever thread closes the scope: its owner, or the report thread for an idle window
   volatile boolean closed;
