@@ -19,13 +19,18 @@ public final class Classpaths {
   private static final List<String> REACTOR_CLASS_DIRS =
       List.of("agent/target/classes", "analyzer/target/classes", "exporter/target/classes");
 
+  // The application-side API is the application's own dependency, not part of the agent jar: its jar
+  // stays on the child's class path, as does api/target/classes (which REACTOR_CLASS_DIRS leaves out).
+  private static final String API_JAR_PREFIX = "querylens-api-";
+
   private Classpaths() {}
 
   /**
    * The application class path for a child JVM: this test JVM's class path minus our own unshaded code
    * (the reactor modules' class directories and {@code querylens-*.jar}), so the child sees the drivers,
    * pools and ORMs (and the unshaded ByteBuddy/Jackson the tests carry, as a real application might) but
-   * reaches QueryLens only through the shaded agent jar.
+   * reaches QueryLens only through the shaded agent jar. The application-side API ({@code querylens-api},
+   * {@code api/target/classes}) stays: applications ship it themselves.
    */
   public static List<Path> application() {
     List<Path> result = new ArrayList<>();
@@ -37,7 +42,10 @@ public final class Classpaths {
     return result;
   }
 
-  /** Returns whether a class path entry is QueryLens's own unshaded code. */
+  /**
+   * Returns whether a class path entry is QueryLens's own unshaded code, which the agent jar brings;
+   * {@code querylens-api} is not: it is application-side code and no part of the agent jar.
+   */
   static boolean isQueryLensCode(Path entry) {
     String normalized = entry.toString().replace(File.separatorChar, '/');
     while (normalized.endsWith("/")) {
@@ -49,7 +57,7 @@ public final class Classpaths {
       }
     }
     String name = entry.getFileName() == null ? "" : entry.getFileName().toString();
-    return name.startsWith("querylens-") && name.endsWith(".jar");
+    return name.startsWith("querylens-") && !name.startsWith(API_JAR_PREFIX) && name.endsWith(".jar");
   }
 
   /**

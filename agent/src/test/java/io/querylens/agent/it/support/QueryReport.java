@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * A parsed {@code querylens-report.json}, with lookups by statement text.
+ * A parsed {@code querylens-report.json}, with lookups by statement text and the findings.
  *
  * <p>Statements are matched on their normalized text with whitespace removed and case folded on both
  * sides, so {@code "insert into t (id, name)"} matches {@code "insert into t(id,name) values (?)"}: the
@@ -71,6 +71,22 @@ public final class QueryReport {
     List<QueryEntry> entries = new ArrayList<>();
     root.path("queries").forEach(node -> entries.add(new QueryEntry(node)));
     return entries;
+  }
+
+  /** Every entry of {@code findings}. */
+  public List<FindingEntry> findings() {
+    List<FindingEntry> entries = new ArrayList<>();
+    root.path("findings").forEach(node -> entries.add(new FindingEntry(node)));
+    return entries;
+  }
+
+  /** One line per finding ({@link FindingEntry#describe()}), for failure messages. */
+  public String findingsListing() {
+    StringBuilder b = new StringBuilder("findings in " + file + ":");
+    for (FindingEntry finding : findings()) {
+      b.append("\n  ").append(finding.describe());
+    }
+    return b.toString();
   }
 
   /** The entries whose statement contains {@code needle} (whitespace and case ignored). */
