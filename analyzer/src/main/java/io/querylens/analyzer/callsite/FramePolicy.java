@@ -31,7 +31,9 @@ public final class FramePolicy {
 
   /** Class-name fragments of generated classes (proxies, enhancers, hidden lambda classes). */
   static final List<String> GENERATED_MARKERS = List.of(
-      "$$SpringCGLIB$$", "$$EnhancerBySpringCGLIB$$", "$$EnhancerByCGLIB$$", "$HibernateProxy$",
+      "$$SpringCGLIB$$", "$$EnhancerBySpringCGLIB$$", "$$EnhancerByCGLIB$$",
+      // Hibernate 6.6 names its proxies Entity$HibernateProxy, earlier versions Entity$HibernateProxy$abc
+      "$HibernateProxy",
       "$$_javassist", "$ByteBuddy$", "$$Lambda", "$Proxy");
 
   private final String[] appPackages;

@@ -43,6 +43,7 @@ public final class StackCapture {
   private final class Reader {
     private final List<String> appFrames = new ArrayList<>();
     private StackLine callSite;
+    private StackLine unsourcedCallSite;
     private String entryPoint;
     private boolean springData;
     private boolean hibernate;
@@ -51,19 +52,30 @@ public final class StackCapture {
     void accept(StackWalker.StackFrame frame) {
       String className = frame.getClassName();
       if (policy.isApplication(className)) {
+        StackLine line = new StackLine(className, frame.getMethodName(), frame.getFileName(), frame.getLineNumber());
+        if (frame.getFileName() == null && frame.getLineNumber() < 0) {
+          // Generated at run time (a proxy in the application's package): point past it, unless the
+          // application has no debug information at all.
+          if (unsourcedCallSite == null && callSite == null) {
+            unsourcedCallSite = line;
+          }
+          return;
+        }
         if (callSite == null) {
-          callSite = new StackLine(className, frame.getMethodName(), frame.getFileName(), frame.getLineNumber());
+          callSite = line;
         }
         if (appFrames.size() < MAX_FRAMES) {
-          appFrames.add(new StackLine(className, frame.getMethodName(), frame.getFileName(), frame.getLineNumber())
-              .toString());
+          appFrames.add(line.toString());
         }
-        entryPoint = simpleName(className) + "." + frame.getMethodName();
+        if (!frame.getMethodName().startsWith("lambda$")) {
+          // A lambda's body says little about the work: a runner's lambda wraps every task alike.
+          entryPoint = simpleName(className) + "." + frame.getMethodName();
+        }
       } else if (callSite == null) {
         // Only the frames between the driver and the application say how the statement was issued.
         springData |= className.startsWith("org.springframework.data.");
         hibernate |= className.startsWith("org.hibernate.") || className.startsWith("org.eclipse.persistence.")
-            || className.contains("$HibernateProxy$");
+            || className.contains("$HibernateProxy");
         springJdbc |= className.startsWith("org.springframework.jdbc.");
       }
     }
@@ -73,7 +85,7 @@ public final class StackCapture {
           : hibernate ? Framework.HIBERNATE
           : springJdbc ? Framework.SPRING_JDBC
           : Framework.PLAIN_JDBC;
-      return new CapturedStack(callSite, appFrames, entryPoint, framework);
+      return new CapturedStack(callSite != null ? callSite : unsourcedCallSite, appFrames, entryPoint, framework);
     }
   }
 
