@@ -33,6 +33,10 @@ public final class Suggestions {
         return "Fetch the association with the parent query: JOIN FETCH in the JPQL, or an @EntityGraph; or let"
             + " Hibernate load it in batches with @BatchSize on the association or"
             + " hibernate.default_batch_fetch_size.";
+      case SPRING_JDBC:
+        return "Fetch these rows together with the parent query's rows: join the two queries into one, or run"
+            + " this query once for all the parent's keys (NamedParameterJdbcTemplate expands a collection bound"
+            + " to IN (:ids)).";
       default:
         return "Fetch these rows together with the parent query's rows: join the two queries into one, or run"
             + " this query once with an IN list of the parent's keys.";
