@@ -34,7 +34,10 @@ public final class FramePolicy {
       "$$SpringCGLIB$$", "$$EnhancerBySpringCGLIB$$", "$$EnhancerByCGLIB$$",
       // Hibernate 6.6 names its proxies Entity$HibernateProxy, earlier versions Entity$HibernateProxy$abc
       "$HibernateProxy",
-      "$$_javassist", "$ByteBuddy$", "$$Lambda", "$Proxy");
+      "$$_javassist", "$ByteBuddy$", "$$Lambda", ".$Proxy");
+
+  /** Packages under a framework prefix that are applications: Spring's own sample applications. */
+  static final List<String> APPLICATIONS_UNDER_FRAMEWORK_PACKAGES = List.of("org.springframework.samples.");
 
   private final String[] appPackages;
 
@@ -74,6 +77,11 @@ public final class FramePolicy {
         }
       }
       return false;
+    }
+    for (String prefix : APPLICATIONS_UNDER_FRAMEWORK_PACKAGES) {
+      if (className.startsWith(prefix)) {
+        return true;
+      }
     }
     for (String prefix : FRAMEWORK_PACKAGES) {
       if (className.startsWith(prefix)) {

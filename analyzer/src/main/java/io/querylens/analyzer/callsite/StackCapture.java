@@ -45,6 +45,7 @@ public final class StackCapture {
     private StackLine callSite;
     private StackLine unsourcedCallSite;
     private String entryPoint;
+    private String lambdaEntryPoint;
     private boolean springData;
     private boolean hibernate;
     private boolean springJdbc;
@@ -59,17 +60,18 @@ public final class StackCapture {
           if (unsourcedCallSite == null && callSite == null) {
             unsourcedCallSite = line;
           }
-          return;
-        }
-        if (callSite == null) {
+        } else if (callSite == null) {
           callSite = line;
         }
         if (appFrames.size() < MAX_FRAMES) {
           appFrames.add(line.toString());
         }
+        String method = simpleName(className) + "." + frame.getMethodName();
         if (!frame.getMethodName().startsWith("lambda$")) {
           // A lambda's body says little about the work: a runner's lambda wraps every task alike.
-          entryPoint = simpleName(className) + "." + frame.getMethodName();
+          entryPoint = method;
+        } else {
+          lambdaEntryPoint = method;
         }
       } else if (callSite == null) {
         // Only the frames between the driver and the application say how the statement was issued.
@@ -85,7 +87,8 @@ public final class StackCapture {
           : hibernate ? Framework.HIBERNATE
           : springJdbc ? Framework.SPRING_JDBC
           : Framework.PLAIN_JDBC;
-      return new CapturedStack(callSite != null ? callSite : unsourcedCallSite, appFrames, entryPoint, framework);
+      return new CapturedStack(callSite != null ? callSite : unsourcedCallSite, appFrames,
+          entryPoint != null ? entryPoint : lambdaEntryPoint, framework);
     }
   }
 

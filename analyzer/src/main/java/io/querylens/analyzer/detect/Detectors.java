@@ -13,8 +13,14 @@ public final class Detectors {
    *
    * @param nPlusOneThreshold executions from one call site that make an N+1 (at least 2)
    * @param unbatchedWriteThreshold single-row writes from one call site that make unbatched writes (at least 2)
+   * @throws IllegalArgumentException if a threshold is below 2
    */
   public static Detector[] standard(int nPlusOneThreshold, int unbatchedWriteThreshold) {
+    if (nPlusOneThreshold < 2 || unbatchedWriteThreshold < 2) {
+      // One execution is never a pattern; the configuration rejects such values before they get here.
+      throw new IllegalArgumentException("nPlusOneThreshold and unbatchedWriteThreshold must be at least 2 but were "
+          + nPlusOneThreshold + " and " + unbatchedWriteThreshold);
+    }
     return new Detector[] {
       new NPlusOneDetector(nPlusOneThreshold),
       new RepeatedQueryDetector(),

@@ -65,7 +65,7 @@ public final class FindingAccumulator {
     return type;
   }
 
-  /** A consistent copy of the figures, for aggregation. */
+  /** The figures as they stand, for aggregation; see the class comment on when they are exact. */
   Figures figures() {
     long parentRows = parent == null ? 0 : parent.rowsRead();
     return new Figures(count, nanos, firstSeenMillis, lastSeenMillis, parent == null ? null : parent.normalized(),

@@ -81,7 +81,10 @@ public final class FindingRegistry {
     return findings;
   }
 
-  /** Distinct findings ignored because {@code maxFindings} was reached. */
+  /**
+   * Findings of closed scopes not kept because {@code maxFindings} distinct findings were already
+   * held: one per scope and finding, so a finding that recurs in three scopes counts three times.
+   */
   public long droppedFindings() {
     return dropped.sum();
   }
@@ -98,7 +101,8 @@ public final class FindingRegistry {
           dropped.increment();
           continue;
         }
-        aggregate = new Aggregate(scope.kind(), accumulator);
+        aggregate = new Aggregate(scope.kind(), accumulator.statement().text(), accumulator.stack(),
+            accumulator.suggestion());
         into.put(key, aggregate);
       }
       aggregate.add(accumulator.figures());
@@ -113,8 +117,11 @@ public final class FindingRegistry {
 
   /** One finding summed over the scopes it occurred in. */
   private static final class Aggregate {
+    // copies, not the first accumulator: that one holds its parent's event and raw SQL
     private final String kind;
-    private final FindingAccumulator first;
+    private final String statement;
+    private final CapturedStack stack;
+    private final String suggestion;
     private long count;
     private long nanos;
     private long occurrences;
@@ -123,9 +130,11 @@ public final class FindingRegistry {
     private long lastParentSeenMillis = Long.MIN_VALUE;
     private Finding.ParentQuery parent;
 
-    Aggregate(String kind, FindingAccumulator first) {
+    Aggregate(String kind, String statement, CapturedStack stack, String suggestion) {
       this.kind = kind;
-      this.first = first;
+      this.statement = statement;
+      this.stack = stack;
+      this.suggestion = suggestion;
     }
 
     void add(FindingAccumulator.Figures figures) {
@@ -141,7 +150,7 @@ public final class FindingRegistry {
     }
 
     Aggregate copy() {
-      Aggregate copy = new Aggregate(kind, first);
+      Aggregate copy = new Aggregate(kind, statement, stack, suggestion);
       copy.count = count;
       copy.nanos = nanos;
       copy.occurrences = occurrences;
@@ -153,7 +162,6 @@ public final class FindingRegistry {
     }
 
     Finding toFinding(Key key) {
-      CapturedStack stack = first.stack();
       Finding.CallSite callSite = null;
       List<String> frames = List.of();
       if (stack != null && stack.callSite() != null) {
@@ -162,8 +170,8 @@ public final class FindingRegistry {
         frames = stack.frames();
       }
       return new Finding(key.type().name(), key.type().severity(), key.scope(), key.scope() == null ? null : kind,
-          first.statement().text(), key.fingerprint(), count, nanos / 1_000_000.0, callSite, frames, parent,
-          first.suggestion(), occurrences, Instant.ofEpochMilli(firstSeenMillis).toString(),
+          statement, key.fingerprint(), count, nanos / 1_000_000.0, callSite, frames, parent,
+          suggestion, occurrences, Instant.ofEpochMilli(firstSeenMillis).toString(),
           Instant.ofEpochMilli(lastSeenMillis).toString());
     }
   }

@@ -14,20 +14,23 @@ import java.util.Locale;
  */
 public final class StatementShape {
   /** The shape of SQL that could not be read. */
-  public static final StatementShape UNKNOWN = new StatementShape(false, false, false, false, false, false, false);
+  public static final StatementShape UNKNOWN =
+      new StatementShape(false, false, false, false, false, false, false, false);
 
   private final boolean select;
   private final boolean write;
+  private final boolean mayWrite;
   private final boolean multiKey;
   private final boolean multiRow;
   private final boolean paging;
   private final boolean sequenceFetch;
   private final boolean readsTable;
 
-  private StatementShape(boolean select, boolean write, boolean multiKey, boolean multiRow, boolean paging,
-      boolean sequenceFetch, boolean readsTable) {
+  private StatementShape(boolean select, boolean write, boolean mayWrite, boolean multiKey, boolean multiRow,
+      boolean paging, boolean sequenceFetch, boolean readsTable) {
     this.select = select;
     this.write = write;
+    this.mayWrite = mayWrite;
     this.multiKey = multiKey;
     this.multiRow = multiRow;
     this.paging = paging;
@@ -38,13 +41,18 @@ public final class StatementShape {
   /** Reads the shape of {@code rawSql}, whose normalized form is {@code normalized}. */
   public static StatementShape of(String rawSql, NormalizedSql normalized) {
     String operation = normalized.operation();
-    boolean select = "SELECT".equals(operation) || "WITH".equals(operation) && !writes(normalized.text());
-    boolean write = isWrite(operation);
     String text = normalized.text();
-    boolean sequence = text.contains("nextval") || text.contains("next value for") || text.contains("currval");
+    // A WITH takes its main statement's operation; a CTE that writes makes the whole a write.
+    boolean cteWrites = text.startsWith("with ") && writesInside(text);
+    boolean select = ("SELECT".equals(operation) || "WITH".equals(operation)) && !cteWrites;
+    boolean write = isWrite(operation) || cteWrites;
+    boolean mayWrite = write || isCall(operation);
+    boolean sequence = text.contains("nextval(") || text.contains("nextval (") || text.contains(".nextval")
+        || text.contains("currval(") || text.contains("currval (") || text.contains(".currval")
+        || text.contains("next value for ");
     RawScan scan = new RawScan(rawSql);
     scan.run();
-    return new StatementShape(select, write, scan.multiKey, scan.multiRow, select && isPaging(text),
+    return new StatementShape(select, write, mayWrite, scan.multiKey(), scan.multiRow, select && isPaging(text),
         sequence, select && !sequence && text.contains(" from "));
   }
 
@@ -59,8 +67,18 @@ public final class StatementShape {
   }
 
   /**
-   * Fetches several keys at once: an {@code IN} list of two or more bind markers or numbers, as
-   * Hibernate's batch fetching and hand-written chunked lookups produce.
+   * May change data: a write, or a stored-procedure call ({@code CALL}, {@code EXEC}), which may
+   * write; a query repeated across one is not redundant.
+   */
+  public boolean mayWrite() {
+    return mayWrite;
+  }
+
+  /**
+   * Fetches several keys at once: an {@code IN} list of two or more bind markers (or rows of them,
+   * as for composite keys), as Hibernate's batch fetching and hand-written chunked lookups produce;
+   * in SQL without bind markers, an {@code IN} list of two or more numbers. A list of numbers next to
+   * bind markers is a constant filter ({@code status in (1, 2)}), not keys.
    */
   public boolean multiKey() {
     return multiKey;
@@ -94,13 +112,19 @@ public final class StatementShape {
         || "MERGE".equals(operation) || "UPSERT".equals(operation) || "REPLACE".equals(operation);
   }
 
-  private static boolean writes(String text) {
-    return text.contains(" insert ") || text.contains(" update ") || text.contains(" delete ");
+  private static boolean isCall(String operation) {
+    return "CALL".equals(operation) || "EXEC".equals(operation) || "EXECUTE".equals(operation)
+        || "DO".equals(operation);
+  }
+
+  private static boolean writesInside(String text) {
+    return text.contains("delete from ") || text.contains("insert into ") || text.contains("(update ")
+        || text.contains(" update ") && text.contains(" set ") || text.contains("merge into ");
   }
 
   private static boolean isPaging(String text) {
-    if (text.contains(" offset ")) {
-      return true;
+    if (text.contains(" offset ") || text.contains(" limit ?, ?")) {
+      return true; // LIMIT offset, count is MySQL's and MariaDB's OFFSET
     }
     boolean limited = text.contains(" limit ") || text.contains(" fetch first ") || text.contains(" fetch next ")
         || text.startsWith("select top ");
@@ -110,15 +134,22 @@ public final class StatementShape {
     }
     String filter = text.substring(0, orderBy);
     return filter.contains(" > ?") || filter.contains(" < ?") || filter.contains(" >= ?") || filter.contains(" <= ?")
+        || filter.contains("? < ") || filter.contains("? > ") || filter.contains("? <= ") || filter.contains("? >= ")
         || filter.contains(") > (") || filter.contains(") < (");
   }
 
   /** One pass over the raw SQL, outside quotes and comments. */
   private static final class RawScan {
+    private static final int NEITHER = 0;
+    private static final int BIND_MARKERS = 1;
+    private static final int NUMBERS = 2;
+
     private final String sql;
     private final int length;
     private int pos;
-    boolean multiKey;
+    private boolean bindMarkerList;
+    private boolean numberList;
+    private boolean anyBindMarker;
     boolean multiRow;
 
     RawScan(String sql) {
@@ -129,7 +160,7 @@ public final class StatementShape {
     void run() {
       int lastWordEnd = -1;
       String lastWord = "";
-      while (pos < length && !(multiKey && multiRow)) {
+      while (pos < length) {
         char c = sql.charAt(pos);
         if (c == '\'' || c == '"' || c == '`') {
           skipQuoted(c);
@@ -148,13 +179,18 @@ public final class StatementShape {
         } else if (c == '(') {
           boolean afterKeyword = lastWordEnd >= 0 && onlySpaceBetween(lastWordEnd, pos);
           if (afterKeyword && "in".equals(lastWord)) {
-            multiKey |= listOfTwoOrMoreKeys(pos + 1);
+            int kind = listOfTwoOrMoreKeys(pos + 1);
+            bindMarkerList |= kind == BIND_MARKERS;
+            numberList |= kind == NUMBERS;
           } else if (afterKeyword && "values".equals(lastWord)) {
             multiRow |= twoOrMoreRows(pos);
           }
           lastWord = "";
           pos++;
         } else {
+          if (c == '?') {
+            anyBindMarker = true;
+          }
           if (!Character.isWhitespace(c)) {
             lastWord = "";
             lastWordEnd = -1;
@@ -162,6 +198,10 @@ public final class StatementShape {
           pos++;
         }
       }
+    }
+
+    boolean multiKey() {
+      return bindMarkerList || numberList && !anyBindMarker;
     }
 
     private boolean onlySpaceBetween(int from, int to) {
@@ -173,42 +213,68 @@ public final class StatementShape {
       return true;
     }
 
-    /** {@code ?, ?} or {@code 1, 2}: two or more simple items up to the closing parenthesis. */
-    private boolean listOfTwoOrMoreKeys(int from) {
-      int items = 0;
+    /**
+     * What the list up to the closing parenthesis holds: two or more bind markers (or rows of
+     * them), two or more numbers, or neither.
+     */
+    private int listOfTwoOrMoreKeys(int from) {
+      int markers = 0;
+      int numbers = 0;
       int i = from;
       while (i < length) {
         char c = sql.charAt(i);
         if (Character.isWhitespace(c)) {
           i++;
-        } else if (c == '?') {
-          items++;
-          i++;
-          if (!separator(i)) {
-            return false;
+          continue;
+        }
+        int itemEnd;
+        if (c == '?') {
+          markers++;
+          itemEnd = i + 1;
+        } else if (c == '(') {
+          itemEnd = rowOfMarkers(i);
+          if (itemEnd < 0) {
+            return NEITHER;
           }
-          i = nextItem(i);
-          if (i < 0) {
-            return items >= 2;
-          }
+          markers++;
         } else if (Character.isDigit(c) || c == '-') {
-          items++;
-          i++;
-          while (i < length && (Character.isDigit(sql.charAt(i)) || sql.charAt(i) == '.')) {
-            i++;
-          }
-          if (!separator(i)) {
-            return false;
-          }
-          i = nextItem(i);
-          if (i < 0) {
-            return items >= 2;
+          numbers++;
+          itemEnd = i + 1;
+          while (itemEnd < length && (Character.isDigit(sql.charAt(itemEnd)) || sql.charAt(itemEnd) == '.')) {
+            itemEnd++;
           }
         } else {
-          return false;
+          return NEITHER;
+        }
+        if (!separator(itemEnd)) {
+          return NEITHER;
+        }
+        i = nextItem(itemEnd);
+        if (i < 0) {
+          return markers >= 2 && numbers == 0 ? BIND_MARKERS : numbers >= 2 && markers == 0 ? NUMBERS : NEITHER;
         }
       }
-      return false;
+      return NEITHER;
+    }
+
+    /** {@code (?, ?)}: the position after it, or -1 when it is not a row of bind markers. */
+    private int rowOfMarkers(int open) {
+      int i = open + 1;
+      boolean marker = false;
+      while (i < length) {
+        char c = sql.charAt(i);
+        if (c == ')') {
+          return marker ? i + 1 : -1;
+        }
+        if (c == '?') {
+          marker = true;
+          anyBindMarker = true;
+        } else if (c != ',' && !Character.isWhitespace(c)) {
+          return -1;
+        }
+        i++;
+      }
+      return -1;
     }
 
     private boolean separator(int i) {

@@ -85,8 +85,14 @@ final class Scope implements FindingScope {
     }
   }
 
+  /** {@code kind: name}, such as {@code request: GET /owners/{ownerId}}; just the kind while unnamed. */
+  String describe() {
+    String current = name;
+    return current == null ? kind.label() : kind.label() + ": " + current;
+  }
+
   @Override
   public String toString() {
-    return kind.label() + " " + name();
+    return describe();
   }
 }

@@ -143,19 +143,19 @@ public final class ScopeTracker implements StatementEventListener {
     }
   }
 
-  /** The calling thread's open scopes, outermost first, as {@code kind name}; for diagnostics and tests. */
+  /** The calling thread's open scopes, outermost first, as {@code kind: name}; for diagnostics and tests. */
   public List<String> openScopes() {
     ThreadScopes thread = threads.get();
     java.util.ArrayList<String> names = new java.util.ArrayList<>();
     if (thread.window != null && !thread.window.closed) {
-      names.add(thread.window.toString());
+      names.add(thread.window.describe());
     }
     if (thread.transaction != null) {
-      names.add(thread.transaction.toString());
+      names.add(thread.transaction.describe());
     }
     for (ThreadScopes.Frame frame : thread.frames) {
       if (frame.owner) {
-        names.add(frame.scope.toString());
+        names.add(frame.scope.describe());
       }
     }
     return names;
@@ -192,7 +192,7 @@ public final class ScopeTracker implements StatementEventListener {
     scope.lastNanos = event.endNanos();
     scope.statements++;
     StatementShape shape = event.shape();
-    if (shape.write()) {
+    if (shape.mayWrite()) {
       scope.writeEpoch++;
     }
     String fingerprint = event.normalized().fingerprint();
@@ -202,11 +202,8 @@ public final class ScopeTracker implements StatementEventListener {
         scope.untrackedStatements++;
         return;
       }
-      StatementEvent parent = scope.lastQuery;
-      if (parent != null && parent.normalized().fingerprint().equals(fingerprint)) {
-        parent = null;
-      }
-      group = new StatementGroup(event.normalized(), parent, scope.writeEpoch);
+      // Never this statement itself: it has no group yet, so it has not run in this scope.
+      group = new StatementGroup(event.normalized(), scope.lastQuery, scope.writeEpoch);
       scope.groups.put(fingerprint, group);
     }
     boolean batched = event.batchSize() > 0 || shape.multiKey() || shape.multiRow() || event.multiValueParameter();

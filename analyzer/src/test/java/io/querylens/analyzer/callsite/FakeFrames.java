@@ -10,13 +10,21 @@ final class FakeFrames {
 
   /**
    * One frame per {@code "package.Class.method"} or {@code "package.Class.method:line"}; the file is
-   * the top-level class's simple name plus {@code .java}, the line -1 when not given.
+   * the top-level class's simple name plus {@code .java}, the line -1 when not given. A frame ending
+   * in {@value #NO_SOURCE} has neither file nor line, as a class generated at run time.
    */
   static Stream<StackWalker.StackFrame> of(String... frames) {
     return Arrays.stream(frames).map(FakeFrames::frame);
   }
 
+  static final String NO_SOURCE = " (no source)";
+
   static StackWalker.StackFrame frame(String frame) {
+    if (frame.endsWith(NO_SOURCE)) {
+      String qualifiedMethod = frame.substring(0, frame.length() - NO_SOURCE.length());
+      int dot = qualifiedMethod.lastIndexOf('.');
+      return new Frame(qualifiedMethod.substring(0, dot), qualifiedMethod.substring(dot + 1), null, -1);
+    }
     int colon = frame.lastIndexOf(':');
     int line = colon < 0 ? -1 : Integer.parseInt(frame.substring(colon + 1));
     String qualifiedMethod = colon < 0 ? frame : frame.substring(0, colon);

@@ -28,7 +28,8 @@ class StackCaptureTest {
         "org.springframework.web.servlet.DispatcherServlet.doDispatch:1089",
         "org.apache.catalina.core.ApplicationFilterChain.doFilter:166");
 
-    assertThat(stack.callSite()).isEqualTo(new StackLine("com.example.owner.OwnerDao", "findPets", "OwnerDao.java", 27));
+    assertThat(stack.callSite())
+        .isEqualTo(new StackLine("com.example.owner.OwnerDao", "findPets", "OwnerDao.java", 27));
     assertThat(stack.callSite()).hasToString("com.example.owner.OwnerDao.findPets(OwnerDao.java:27)");
     assertThat(stack.frames()).containsExactly(
         "com.example.owner.OwnerDao.findPets(OwnerDao.java:27)",
@@ -75,6 +76,56 @@ class StackCaptureTest {
     CapturedStack stack = read("org.h2.jdbc.JdbcStatement.execute", "com.example.Importer$Job.run:9");
 
     assertThat(stack.entryPoint()).isEqualTo("Importer$Job.run");
+  }
+
+  @Test
+  void aLambdaIsNeverTheEntryPoint() {
+    CapturedStack stack = read(
+        "org.h2.jdbc.JdbcPreparedStatement.executeQuery",
+        "com.example.OwnerDao.find:12",
+        "com.example.Jobs.lambda$schedule$0:30",
+        "java.util.concurrent.ThreadPoolExecutor.runWorker");
+
+    assertThat(stack.callSite().className()).isEqualTo("com.example.OwnerDao");
+    assertThat(stack.frames()).hasSize(2);
+    assertThat(stack.entryPoint()).isEqualTo("OwnerDao.find");
+  }
+
+  @Test
+  void aClassGeneratedWithoutSourceInTheApplicationsPackageIsSkipped() {
+    CapturedStack stack = read(
+        "org.h2.jdbc.JdbcPreparedStatement.executeQuery",
+        "com.example.OwnerRepository$Accessor.find" + FakeFrames.NO_SOURCE,
+        "com.example.OwnerService.pets:21");
+
+    assertThat(stack.callSite()).isEqualTo(new StackLine("com.example.OwnerService", "pets", "OwnerService.java", 21));
+    // It is still part of how the statement was reached, so the stack keeps it.
+    assertThat(stack.frames()).containsExactly(
+        "com.example.OwnerRepository$Accessor.find(Unknown Source)", "com.example.OwnerService.pets(OwnerService.java:21)");
+    assertThat(stack.entryPoint()).isEqualTo("OwnerService.pets");
+  }
+
+  @Test
+  void anApplicationWithoutDebugInformationStillHasACallSite() {
+    CapturedStack stack = read(
+        "org.h2.jdbc.JdbcPreparedStatement.executeQuery",
+        "com.example.OwnerDao.find" + FakeFrames.NO_SOURCE,
+        "com.example.OwnerController.show" + FakeFrames.NO_SOURCE);
+
+    assertThat(stack.callSite()).isEqualTo(new StackLine("com.example.OwnerDao", "find", null, -1));
+    assertThat(stack.callSite()).hasToString("com.example.OwnerDao.find(Unknown Source)");
+  }
+
+  @Test
+  void anApplicationWithoutDebugInformationStillHasItsFramesAndEntryPoint() {
+    CapturedStack stack = read(
+        "org.h2.jdbc.JdbcPreparedStatement.executeQuery",
+        "com.example.OwnerDao.find" + FakeFrames.NO_SOURCE,
+        "com.example.OwnerController.show" + FakeFrames.NO_SOURCE);
+
+    assertThat(stack.frames()).containsExactly(
+        "com.example.OwnerDao.find(Unknown Source)", "com.example.OwnerController.show(Unknown Source)");
+    assertThat(stack.entryPoint()).isEqualTo("OwnerController.show");
   }
 
   @Test
@@ -143,6 +194,17 @@ class StackCaptureTest {
         "org.eclipse.persistence.internal.databaseaccess.DatabaseAccessor.executeSelect",
         "com.example.OwnerService.pets:21");
 
+    assertThat(stack.framework()).isEqualTo(Framework.HIBERNATE);
+  }
+
+  @Test
+  void aHibernateSixSixProxyAboveTheCallSiteIsHibernate() {
+    CapturedStack stack = read(
+        "org.h2.jdbc.JdbcPreparedStatement.executeQuery",
+        "com.example.Pet$HibernateProxy.getName" + FakeFrames.NO_SOURCE,
+        "com.example.OwnerService.names:30");
+
+    assertThat(stack.callSite().className()).isEqualTo("com.example.OwnerService");
     assertThat(stack.framework()).isEqualTo(Framework.HIBERNATE);
   }
 

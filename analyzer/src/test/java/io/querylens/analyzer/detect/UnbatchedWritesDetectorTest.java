@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** UNBATCHED_WRITES through a {@link io.querylens.analyzer.scope.ScopeTracker}, as the agent wires it (threshold 10). */
+/**
+ * UNBATCHED_WRITES through a {@link io.querylens.analyzer.scope.ScopeTracker}, as the agent wires it
+ * (threshold 10).
+ */
 class UnbatchedWritesDetectorTest {
   private static final String INSERT = "insert into visits (pet_id, description) values (?, ?)";
 

@@ -2,7 +2,6 @@ package io.querylens.analyzer.fingerprint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -56,9 +55,6 @@ class StatementShapeTest {
     assertThat(shape.readsTable()).isFalse();
   }
 
-  @Disabled("bug: a WITH whose common table expression writes is a SELECT that does not write: the operation of"
-      + " a WITH is its main statement's (SELECT here), so StatementShape.writes(text) never runs and a data-modifying"
-      + " CTE counts as a read (N+1 and REPEATED_QUERY candidate, no write epoch)")
   @Test
   void aWithQueryWhoseCommonTableExpressionWritesIsNotASelect() {
     StatementShape shape = shape("with gone as (delete from visits where pet_id = ? returning *) select * from gone");
@@ -89,7 +85,8 @@ class StatementShapeTest {
       "select * from pets where owner_id in (\n  ?,\n  ?\n)",
       "select * from pets where owner_id in (1, 2, 3)",
       "select * from pets where owner_id in (-1, 2.5)",
-      "delete from pets where id in (?, ?)"})
+      "delete from pets where id in (?, ?)",
+      "select * from pets where (owner_id, kind) in ((?, ?), (?, ?))"})
   void anInListOfTwoOrMoreBindMarkersOrNumbersFetchesManyKeys(String sql) {
     assertThat(shape(sql).multiKey()).isTrue();
   }
@@ -97,6 +94,7 @@ class StatementShapeTest {
   @ParameterizedTest
   @ValueSource(strings = {
       "select * from pets where owner_id in (?)",
+      "select * from visits where pet_id = ? and status in (1, 2)",
       "select * from pets where type in ('cat', 'dog')",
       "select * from pets where owner_id in (select id from owners where city = ?)",
       "select * from pets where owner_id = ?",
@@ -162,8 +160,6 @@ class StatementShapeTest {
     assertThat(shape("delete from pets where id > ? order by id limit ?").paging()).isFalse();
   }
 
-  @Disabled("bug: MySQL's and MariaDB's 'LIMIT offset, count' is an OFFSET, but only the OFFSET keyword is"
-      + " recognized: a loop paging with 'order by id limit ?, ?' is reported as N+1")
   @Test
   void mysqlsLimitWithAnOffsetReadsAPage() {
     assertThat(shape("select * from pets order by id limit ?, ?").paging()).isTrue();
@@ -199,13 +195,26 @@ class StatementShapeTest {
     assertThat(shape("call next value for owner_seq").select()).isFalse();
   }
 
-  @Disabled("bug: sequenceFetch matches 'nextval'/'currval' anywhere in the text, so a table or column whose"
-      + " name merely contains them is a sequence fetch: readsTable() is false and N+1/REPEATED_QUERY never fire")
   @Test
   void aTableWhoseNameContainsNextvalIsNotASequenceFetch() {
     StatementShape shape = shape("select * from nextval_audit where owner_id = ?");
 
     assertThat(shape.sequenceFetch()).isFalse();
     assertThat(shape.readsTable()).isTrue();
+  }
+
+  @Test
+  void aKeysetComparisonWrittenTheOtherWayRoundIsStillPaging() {
+    assertThat(shape("select * from pets where ? < id order by id limit ?").paging()).isTrue();
+  }
+
+  @Test
+  void aStoredProcedureCallMayWriteButIsNoWriteToBatch() {
+    StatementShape call = shape("call archive_visits(?)");
+
+    assertThat(call.mayWrite()).isTrue();
+    assertThat(call.write()).isFalse();
+    assertThat(shape("select * from pets where id = ?").mayWrite()).isFalse();
+    assertThat(shape("update pets set name = ? where id = ?").mayWrite()).isTrue();
   }
 }

@@ -282,7 +282,7 @@ class ScopeTrackerTest {
     tracker.close(null);
     tracker.close(new Object());
 
-    assertThat(tracker.openScopes()).containsExactly("explicit report");
+    assertThat(tracker.openScopes()).containsExactly("explicit: report");
     tracker.close(scope);
     assertThat(tracker.openScopes()).isEmpty();
   }
@@ -310,6 +310,34 @@ class ScopeTrackerTest {
       assertThat(finding.scopeKind()).isEqualTo("request");
       assertThat(finding.count()).isEqualTo(3);
     });
+  }
+
+  @Test
+  void aNestedRequestsExitDoesNotEndTheRequest() {
+    Object request = tracker.enterRequest();
+    Object forward = tracker.enterRequest();
+    app.runEach(PETS, 1, 2, 3);
+    tracker.exitRequest(forward, "GET /owners/{ownerId}/edit");
+    app.runEach(PETS, 4);
+    tracker.exitRequest(request, "GET /owners/{ownerId}");
+
+    assertThat(app.findings()).singleElement().satisfies(finding -> {
+      assertThat(finding.scope()).isEqualTo("GET /owners/{ownerId}");
+      assertThat(finding.count()).isEqualTo(4);
+      assertThat(finding.occurrences()).isEqualTo(1);
+    });
+  }
+
+  @Test
+  void onlyTheOutermostExitNamesTheRequest() {
+    Object request = tracker.enterRequest();
+    Object forward = tracker.enterRequest();
+    app.runEach(PETS, 1, 2, 3);
+    tracker.exitRequest(forward, "GET /owners/{ownerId}/edit");
+    tracker.exitRequest(request, null);
+
+    assertThat(app.findings()).singleElement()
+        .satisfies(finding -> assertThat(finding.scope()).isEqualTo("request in FakeApplication.runEach"));
   }
 
   @Test
