@@ -27,6 +27,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -52,14 +53,23 @@ public class RecorderHotPathBenchmark {
   private StatementEnricher enricher;
   private int id;
 
+  /** With the scope tracker and its detectors (the agent as shipped), or statistics only: their cost is the difference. */
+  @Param({"true", "false"})
+  public boolean scopes;
+
   @Setup(Level.Trial)
   public void setUp() throws SQLException {
     StatisticsRegistry statistics = new StatisticsRegistry(5_000);
     enricher = new StatementEnricher(100_000, Duration.ofSeconds(2));
-    ScopeTracker scopes = new ScopeTracker(ScopeSettings.defaults(Duration.ofMillis(200), Duration.ofSeconds(10)),
-        new StackCapture(FramePolicy.defaults()), Detectors.standard(3, 10), new FindingRegistry(2_000));
-    Recorder recorder = new Recorder(new FingerprintCache(10_000, statistics, enricher), true, scopes,
-        new StatisticsListener(), scopes);
+    FingerprintCache fingerprints = new FingerprintCache(10_000, statistics, enricher);
+    Recorder recorder;
+    if (scopes) {
+      ScopeTracker tracker = new ScopeTracker(ScopeSettings.defaults(Duration.ofMillis(200), Duration.ofSeconds(10)),
+          new StackCapture(FramePolicy.defaults()), Detectors.standard(3, 10), new FindingRegistry(2_000));
+      recorder = new Recorder(fingerprints, true, tracker, new StatisticsListener(), tracker);
+    } else {
+      recorder = new Recorder(fingerprints, true, new StatisticsListener());
+    }
     JdbcHooks.install(recorder);
 
     connection = DriverManager.getConnection("jdbc:h2:mem:hotpath;DB_CLOSE_DELAY=-1");

@@ -25,18 +25,18 @@ public final class FindingAccumulator {
   private long count;
   private long nanos;
   private long coveredUntilNanos;
-  private long firstSeenMillis;
-  private long lastSeenMillis;
+  private long firstSeenNanos;
+  private long lastSeenNanos;
 
   /**
-   * Opens a finding covering {@code count} executions that took {@code nanos}, the latest ending at
-   * {@code endNanos}/{@code endMillis}.
+   * Opens a finding covering {@code count} executions that took {@code nanos}, the first ending at
+   * {@code firstEndNanos} and the latest at {@code endNanos} ({@link System#nanoTime()} readings).
    *
    * @param stack the call site's stack, or {@code null} when it could not be captured
    * @param parent the execution whose rows fed the loop, or {@code null}
    */
   public FindingAccumulator(FindingType type, NormalizedSql statement, CapturedStack stack, String suggestion,
-      StatementEvent parent, long count, long nanos, long endNanos, long firstSeenMillis, long endMillis) {
+      StatementEvent parent, long count, long nanos, long firstEndNanos, long endNanos) {
     this.type = type;
     this.statement = statement;
     this.stack = stack;
@@ -45,19 +45,19 @@ public final class FindingAccumulator {
     this.count = count;
     this.nanos = nanos;
     this.coveredUntilNanos = endNanos;
-    this.firstSeenMillis = firstSeenMillis;
-    this.lastSeenMillis = endMillis;
+    this.firstSeenNanos = firstEndNanos;
+    this.lastSeenNanos = endNanos;
   }
 
   /** Adds one execution; time it shares with executions already counted is not counted again. */
-  public void add(long startNanos, long endNanos, long endMillis) {
+  public void add(long startNanos, long endNanos) {
     count++;
     long from = Math.max(startNanos, coveredUntilNanos);
     if (endNanos > from) {
       nanos += endNanos - from;
     }
     coveredUntilNanos = Math.max(coveredUntilNanos, endNanos);
-    lastSeenMillis = Math.max(lastSeenMillis, endMillis);
+    lastSeenNanos = Math.max(lastSeenNanos, endNanos);
   }
 
   /** The finding's type. */
@@ -68,7 +68,7 @@ public final class FindingAccumulator {
   /** The figures as they stand, for aggregation; see the class comment on when they are exact. */
   Figures figures() {
     long parentRows = parent == null ? 0 : parent.rowsRead();
-    return new Figures(count, nanos, firstSeenMillis, lastSeenMillis, parent == null ? null : parent.normalized(),
+    return new Figures(count, nanos, EpochClock.toEpochMillis(firstSeenNanos), EpochClock.toEpochMillis(lastSeenNanos), parent == null ? null : parent.normalized(),
         parentRows);
   }
 

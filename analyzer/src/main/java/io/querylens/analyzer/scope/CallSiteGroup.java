@@ -13,7 +13,8 @@ final class CallSiteGroup {
 
   long singles;
   long singleNanos;
-  long firstMillis = -1;
+  boolean seen;
+  long firstEndNanos;
   private long coveredUntilNanos = Long.MIN_VALUE;
   private boolean hasParameters;
   private long firstParameters;
@@ -27,15 +28,16 @@ final class CallSiteGroup {
     return stack == null ? null : stack.callSite();
   }
 
-  void addSingle(long startNanos, long endNanos, long parameterHash, long endMillis) {
+  void addSingle(long startNanos, long endNanos, long parameterHash) {
     singles++;
     long from = Math.max(startNanos, coveredUntilNanos);
     if (endNanos > from) {
       singleNanos += endNanos - from;
     }
     coveredUntilNanos = Math.max(coveredUntilNanos, endNanos);
-    if (firstMillis < 0) {
-      firstMillis = endMillis;
+    if (!seen) {
+      seen = true;
+      firstEndNanos = endNanos;
     }
     if (!hasParameters) {
       hasParameters = true;

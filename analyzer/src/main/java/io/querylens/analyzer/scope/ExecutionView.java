@@ -17,11 +17,10 @@ final class ExecutionView implements Execution {
   private StatementEvent event;
   private boolean batched;
   private boolean repeats;
-  private long endMillis;
   private FindingRegistry registry;
 
   void point(FindingRegistry registry, Scope scope, StatementGroup group, CallSiteGroup site, StatementEvent event,
-      boolean batched, boolean repeats, long endMillis) {
+      boolean batched, boolean repeats) {
     this.registry = registry;
     this.scope = scope;
     this.group = group;
@@ -29,7 +28,6 @@ final class ExecutionView implements Execution {
     this.event = event;
     this.batched = batched;
     this.repeats = repeats;
-    this.endMillis = endMillis;
   }
 
   /** Drops the references, so a finished scope is not kept alive by its thread. */
@@ -86,10 +84,10 @@ final class ExecutionView implements Execution {
       return;
     }
     Framework framework = site.stack == null ? Framework.PLAIN_JDBC : site.stack.framework();
-    long firstMillis = site.firstMillis >= 0 ? Math.min(site.firstMillis, endMillis) : endMillis;
+    long firstNanos = site.seen ? Math.min(site.firstEndNanos, event.endNanos()) : event.endNanos();
     FindingAccumulator finding = new FindingAccumulator(type, group.statement, site.stack,
         Suggestions.forFinding(type, framework), type == FindingType.N_PLUS_ONE ? group.parent : null,
-        count, nanos, event.endNanos(), firstMillis, endMillis);
+        count, nanos, firstNanos, event.endNanos());
     site.findings[type.ordinal()] = finding;
     scope.nameAfter(site.stack);
     boolean first = scope.findings.isEmpty();
@@ -103,7 +101,7 @@ final class ExecutionView implements Execution {
   public void addToFinding(FindingType type) {
     FindingAccumulator finding = site.findings[type.ordinal()];
     if (finding != null) {
-      finding.add(event.startNanos(), event.endNanos(), endMillis);
+      finding.add(event.startNanos(), event.endNanos());
     }
   }
 }

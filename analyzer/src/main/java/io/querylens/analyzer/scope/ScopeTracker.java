@@ -34,10 +34,6 @@ public final class ScopeTracker implements StatementEventListener {
   private final Detector[] detectors;
   private final FindingRegistry registry;
 
-  // Wall-clock time derived from nanoTime: no second clock read per statement.
-  private final long anchorMillis = System.currentTimeMillis();
-  private final long anchorNanos = System.nanoTime();
-
   /** A tracker feeding {@code detectors}, whose findings go to {@code registry}. */
   public ScopeTracker(ScopeSettings settings, StackCapture stacks, Detector[] detectors, FindingRegistry registry) {
     this.settings = settings;
@@ -208,18 +204,17 @@ public final class ScopeTracker implements StatementEventListener {
     }
     boolean batched = event.batchSize() > 0 || shape.multiKey() || shape.multiRow() || event.multiValueParameter();
     boolean repeats = !batched && group.repeats(event.parameterHash(), scope.writeEpoch, settings.maxParameterSets());
-    long endMillis = anchorMillis + (event.endNanos() - anchorNanos) / 1_000_000L;
     group.executions++;
     if (group.executions == 1) {
-      group.holdFirst(event, batched, endMillis);
+      group.holdFirst(event, batched);
     } else {
       CallSiteGroup site = siteOf(scope, group);
       group.releaseFirstTo(site);
       if (!batched) {
-        site.addSingle(event.startNanos(), event.endNanos(), event.parameterHash(), endMillis);
+        site.addSingle(event.startNanos(), event.endNanos(), event.parameterHash());
       }
       ExecutionView view = thread.view;
-      view.point(registry, scope, group, site, event, batched, repeats, endMillis);
+      view.point(registry, scope, group, site, event, batched, repeats);
       try {
         for (Detector detector : detectors) {
           detector.inspect(view);

@@ -25,12 +25,14 @@ final class StatementGroup {
   boolean firstPending;
   long firstStartNanos;
   long firstEndNanos;
-  long firstMillis;
   long firstParameters;
   boolean firstBatched;
 
-  private long[] parameterSets = new long[4];
+  // Parameter sets seen since the scope's last write: an open-addressing set of hashes (0, "no
+  // parameters", kept apart since 0 marks a free slot), so the check costs the same at 3 or 60 sets.
+  private long[] parameterSets = new long[8];
   private int parameterSetCount;
+  private boolean noParametersSeen;
   private long writeEpoch;
 
   StatementGroup(NormalizedSql statement, StatementEvent parent, long writeEpoch) {
@@ -39,11 +41,10 @@ final class StatementGroup {
     this.writeEpoch = writeEpoch;
   }
 
-  void holdFirst(StatementEvent event, boolean batched, long endMillis) {
+  void holdFirst(StatementEvent event, boolean batched) {
     firstPending = true;
     firstStartNanos = event.startNanos();
     firstEndNanos = event.endNanos();
-    firstMillis = endMillis;
     firstParameters = event.parameterHash();
     firstBatched = batched;
   }
@@ -53,7 +54,7 @@ final class StatementGroup {
     if (firstPending) {
       firstPending = false;
       if (!firstBatched) {
-        site.addSingle(firstStartNanos, firstEndNanos, firstParameters, firstMillis);
+        site.addSingle(firstStartNanos, firstEndNanos, firstParameters);
       }
     }
   }
@@ -65,20 +66,64 @@ final class StatementGroup {
   boolean repeats(long parameters, long scopeWriteEpoch, int max) {
     if (writeEpoch != scopeWriteEpoch) {
       writeEpoch = scopeWriteEpoch;
-      parameterSetCount = 0;
+      forgetParameters();
     }
-    for (int i = 0; i < parameterSetCount; i++) {
-      if (parameterSets[i] == parameters) {
+    if (parameters == 0) {
+      boolean seen = noParametersSeen;
+      noParametersSeen = true;
+      return seen;
+    }
+    long[] table = parameterSets;
+    int mask = table.length - 1;
+    int slot = spread(parameters) & mask;
+    while (table[slot] != 0) {
+      if (table[slot] == parameters) {
         return true;
       }
+      slot = (slot + 1) & mask;
     }
     if (parameterSetCount < max) {
-      if (parameterSetCount == parameterSets.length) {
-        parameterSets = Arrays.copyOf(parameterSets, Math.min(max, parameterSets.length * 2));
+      parameterSetCount++;
+      if (parameterSetCount * 2 > table.length) {
+        growParameterSets();
+        insert(parameterSets, parameters);
+      } else {
+        table[slot] = parameters;
       }
-      parameterSets[parameterSetCount++] = parameters;
     }
     return false;
+  }
+
+  private void forgetParameters() {
+    if (parameterSetCount > 0) {
+      Arrays.fill(parameterSets, 0);
+      parameterSetCount = 0;
+    }
+    noParametersSeen = false;
+  }
+
+  private void growParameterSets() {
+    long[] old = parameterSets;
+    parameterSets = new long[old.length * 2];
+    for (long parameters : old) {
+      if (parameters != 0) {
+        insert(parameterSets, parameters);
+      }
+    }
+  }
+
+  private static void insert(long[] table, long parameters) {
+    int mask = table.length - 1;
+    int slot = spread(parameters) & mask;
+    while (table[slot] != 0) {
+      slot = (slot + 1) & mask;
+    }
+    table[slot] = parameters;
+  }
+
+  private static int spread(long hash) {
+    long h = hash * 0x9E3779B97F4A7C15L;
+    return (int) (h ^ (h >>> 32));
   }
 
   /** The group for {@code line}'s call site, created if there is room, else the latest one. */
