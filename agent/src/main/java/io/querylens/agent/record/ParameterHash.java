@@ -29,7 +29,7 @@ final class ParameterHash {
     if (value instanceof java.io.InputStream || value instanceof java.io.Reader) {
       return System.identityHashCode(value);
     }
-    return value.hashCode() * 0x9E3779B97F4A7C15L + value.getClass().getName().length();
+    return value.hashCode();
   }
 
   /** Whether the value carries many keys at once: an array bound for {@code = any(?)} or {@code IN (UNNEST(?))}. */
