@@ -30,6 +30,20 @@ final class SpringMvcServer implements AutoCloseable {
 
   /** Starts a server whose context holds {@code componentClasses} (configurations, controllers). */
   static SpringMvcServer start(Class<?>... componentClasses) throws IOException, LifecycleException {
+    return startWithMaxThreads(0, componentClasses);
+  }
+
+  /**
+   * Starts a server like {@link #start(Class[])} whose connector serves every request on one and the
+   * same worker thread, one request after the other.
+   */
+  static SpringMvcServer startOnOneThread(Class<?>... componentClasses) throws IOException, LifecycleException {
+    return startWithMaxThreads(1, componentClasses);
+  }
+
+  /** {@code maxThreads} 0 keeps Tomcat's default. */
+  private static SpringMvcServer startWithMaxThreads(int maxThreads, Class<?>... componentClasses)
+      throws IOException, LifecycleException {
     AnnotationConfigWebApplicationContext context = new AnnotationConfigWebApplicationContext();
     context.register(componentClasses);
     Path baseDir = Files.createTempDirectory("corpus-tomcat");
@@ -37,6 +51,15 @@ final class SpringMvcServer implements AutoCloseable {
     tomcat.setBaseDir(baseDir.toString());
     tomcat.setPort(0);
     tomcat.getConnector().setProperty("address", "127.0.0.1");
+    if (maxThreads > 0) {
+      // The protocol handler's own executor. setProperty answers false for a property it does not
+      // know, and a silently ignored limit would leave the caller's premise unchecked.
+      String threads = String.valueOf(maxThreads);
+      if (!tomcat.getConnector().setProperty("maxThreads", threads)
+          || !tomcat.getConnector().setProperty("minSpareThreads", threads)) {
+        throw new IllegalStateException("Tomcat's connector took no maxThreads/minSpareThreads=" + threads);
+      }
+    }
     StandardContext root = (StandardContext) tomcat.addContext("", baseDir.toString());
     // Leak protection for redeployed web apps; this one never is, and on Java 17 each check wants an
     // --add-opens and warns on stderr at shutdown without it.

@@ -8,6 +8,7 @@ import io.querylens.analyzer.callsite.StackCapture;
 import io.querylens.analyzer.detect.Detectors;
 import io.querylens.analyzer.detect.FindingRegistry;
 import io.querylens.analyzer.fingerprint.StatementEnricher;
+import io.querylens.analyzer.scope.ScopeKind;
 import io.querylens.analyzer.scope.ScopeSettings;
 import io.querylens.analyzer.scope.ScopeTracker;
 import io.querylens.analyzer.stats.StatisticsRegistry;
@@ -52,6 +53,7 @@ public class RecorderHotPathBenchmark {
   private ResultSet resultSet;
   private StatementEnricher enricher;
   private int id;
+  private ScopeTracker tracker;
 
   /** With the scope tracker and its detectors (the agent as shipped), or statistics only: their cost is the difference. */
   @Param({"true", "false"})
@@ -64,7 +66,7 @@ public class RecorderHotPathBenchmark {
     FingerprintCache fingerprints = new FingerprintCache(10_000, statistics, enricher);
     Recorder recorder;
     if (scopes) {
-      ScopeTracker tracker = new ScopeTracker(ScopeSettings.defaults(Duration.ofMillis(200), Duration.ofSeconds(10)),
+      tracker = new ScopeTracker(ScopeSettings.defaults(Duration.ofMillis(200), Duration.ofSeconds(10)),
           new StackCapture(FramePolicy.defaults()), Detectors.standard(3, 10), new FindingRegistry(2_000));
       recorder = new Recorder(fingerprints, true, tracker, new StatisticsListener(), tracker);
     } else {
@@ -101,8 +103,9 @@ public class RecorderHotPathBenchmark {
 
   /**
    * The same with a parameter bound first ({@code setInt(1, id)}), the id cycling through 1,024
-   * values: the statement lands in its scope as a growing N+1 with stacks sampled, the worst steady
-   * case for the scope bookkeeping.
+   * values: the statement lands in one long thread window as a growing N+1; once the window's capture
+   * budget is spent no stack is walked, so this is the steady per-statement cost of the scope
+   * bookkeeping. {@link #tenLookupsPerRequest} shows what scopes cost when units of work are short.
    */
   @Benchmark
   public void preparedLookupWithBinding() {
@@ -114,6 +117,22 @@ public class RecorderHotPathBenchmark {
     JdbcHooks.exitNext(call, resultSet, true);
     call = JdbcHooks.enter();
     JdbcHooks.exitResultSetClose(call, resultSet);
+  }
+
+  /**
+   * Ten bound lookups in a scope of their own, as a request with an N+1 of ten would run: with scopes,
+   * the second lookup walks the stack and the third raises a finding, in every scope. Per operation,
+   * so divide by ten for the cost per statement.
+   */
+  @Benchmark
+  public void tenLookupsPerRequest() {
+    Object scope = tracker == null ? null : tracker.open(ScopeKind.EXPLICIT, "GET /owners/{ownerId}");
+    for (int i = 0; i < 10; i++) {
+      preparedLookupWithBinding();
+    }
+    if (scope != null) {
+      tracker.close(scope);
+    }
   }
 
   /** The yardstick: two clock reads. */

@@ -145,7 +145,7 @@ final class ExitAdvice {
     }
   }
 
-  /** {@code PreparedStatement.setXxx(int, value, ...)}: primitives arrive boxed, off the execute path. */
+  /** {@code PreparedStatement.setXxx(int, value, ...)}: primitives arrive boxed (small ones cached). */
   static final class SetParameter {
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     static void exit(

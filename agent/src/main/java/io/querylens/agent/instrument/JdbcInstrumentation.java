@@ -193,7 +193,8 @@ public final class JdbcInstrumentation {
           }
           if (SERVLET_TYPE_NAMES.contains(type.getName())) {
             builder = builder.visit(servlet);
-          } else if (isFilterChain.matches(type)) {
+          } else if (!type.isAssignableTo(java.sql.Wrapper.class) && isFilterChain.matches(type)) {
+            // JDBC types are never filter chains; only the rest pays for a second look at the hierarchy
             builder = builder.visit(filterChain);
           }
           return builder;

@@ -11,11 +11,17 @@ final class ConnectionInfo {
   final long id;
   final String dbSystem;
 
+  static final int AUTO_COMMIT_UNKNOWN = 0;
+  static final int AUTO_COMMIT_ON = 1;
+  static final int AUTO_COMMIT_OFF = 2;
+
   /**
-   * Whether auto-commit is off, so statements run in a transaction the application commits; set by
-   * whichever thread calls {@code setAutoCommit}, read by the thread that executes.
+   * Whether auto-commit is on or off, so statements run in a transaction the application commits,
+   * or unknown: at first, and after {@code close}, since pools reset the mode (or leave it off when
+   * configured so) inside their own calls. Written by whichever thread changes or reads the mode,
+   * read by the thread that executes.
    */
-  volatile boolean manualCommit;
+  volatile int autoCommit = AUTO_COMMIT_UNKNOWN;
 
   ConnectionInfo(long id, String dbSystem) {
     this.id = id;

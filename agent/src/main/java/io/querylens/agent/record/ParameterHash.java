@@ -5,8 +5,9 @@ import java.util.Arrays;
 /**
  * Hashes bound parameter values so that executions can be compared without keeping any value.
  *
- * <p>Values of the JDBC value types ({@code String}, numbers, dates, {@code byte[]}) hash by
- * content; streams and readers by identity, so they always count as new values.
+ * <p>Values of the JDBC value types ({@code String}, numbers, dates and times, {@code UUID},
+ * enums, {@code byte[]}) hash by content; anything else (streams, arrays, application objects) by
+ * identity, so it always counts as a new value and never runs application code.
  */
 final class ParameterHash {
   /** Bytes hashed from a large binary value: enough to tell values apart, bounded in cost. */
@@ -23,13 +24,19 @@ final class ParameterHash {
       return bytes.length <= MAX_BYTES ? Arrays.hashCode(bytes)
           : Arrays.hashCode(Arrays.copyOf(bytes, MAX_BYTES)) * 31L + bytes.length;
     }
-    if (value instanceof Object[]) {
-      return Arrays.hashCode((Object[]) value);
+    if (isValueType(value)) {
+      return value.hashCode();
     }
-    if (value instanceof java.io.InputStream || value instanceof java.io.Reader) {
-      return System.identityHashCode(value);
-    }
-    return value.hashCode();
+    // Anything else (an entity, a JSON tree, a stream) may hash slowly, recursively or by running
+    // SQL of its own: compare it by identity, so it always counts as a new value.
+    return System.identityHashCode(value);
+  }
+
+  /** The JDBC value types, whose hash is cheap and by content. */
+  private static boolean isValueType(Object value) {
+    return value instanceof String || value instanceof Number || value instanceof Boolean
+        || value instanceof Character || value instanceof java.util.Date || value instanceof java.time.temporal.Temporal
+        || value instanceof java.util.UUID || value instanceof Enum;
   }
 
   /** Whether the value carries many keys at once: an array bound for {@code = any(?)} or {@code IN (UNNEST(?))}. */

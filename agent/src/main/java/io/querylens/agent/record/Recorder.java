@@ -98,17 +98,9 @@ public final class Recorder implements JdbcListener {
   @Override
   public void onParameter(Object statement, int index, Object value) {
     try {
-      RecorderThreadState thread = threadState();
-      StatementState state;
-      if (thread.bindingStatement == statement) {
-        state = thread.bindingState;
-      } else {
-        state = statements.get(statement, thread.probe);
-        if (state == null) {
-          return;
-        }
-        thread.bindingStatement = statement;
-        thread.bindingState = state;
+      StatementState state = statements.get(statement, threadState().probe);
+      if (state == null) {
+        return;
       }
       state.bind(index, ParameterHash.of(value), ParameterHash.isMultiValue(value));
     } catch (Throwable t) {
@@ -124,10 +116,7 @@ public final class Recorder implements JdbcListener {
         return;
       }
       RecorderThreadState thread = threadState(call);
-      StatementState state = thread.bindingStatement == statement ? thread.bindingState
-          : statements.get(statement, thread.probe);
-      thread.bindingStatement = null;
-      thread.bindingState = null;
+      StatementState state = statements.get(statement, thread.probe);
       String sql = call.sql;
       int batchSize = 0;
       boolean batchResult = result instanceof int[] || result instanceof long[];
@@ -168,11 +157,11 @@ public final class Recorder implements JdbcListener {
       boolean prepared = state != null && state.preparedSql != null && call.sql == null;
       // A plain statement's literals are its parameters; the string's hash caches in the string.
       long parameters = prepared ? state.parameterHash() : sql.hashCode();
-      boolean multiValue = prepared && state.multiValueParameter;
+      boolean multiValue = prepared && state.multiValueParameter();
       StatementEvent event = new StatementEvent(sql, fingerprint.normalized, fingerprint.statistics,
           connection.id, connection.dbSystem, Thread.currentThread().getId(), call.startNanos, endNanos,
           rows, batchSize, sqlState, vendorCode, false, fingerprint.shape, parameters, multiValue,
-          connection.manualCommit);
+          autoCommit(call, connection, statement) == ConnectionInfo.AUTO_COMMIT_OFF);
       for (StatementEventListener listener : listeners) {
         listener.onStatement(event);
       }
@@ -222,12 +211,7 @@ public final class Recorder implements JdbcListener {
   @Override
   public void onStatementClose(Object statement) {
     try {
-      RecorderThreadState thread = threadState();
-      if (thread.bindingStatement == statement) {
-        thread.bindingStatement = null;
-        thread.bindingState = null;
-      }
-      statements.remove(statement, thread.probe);
+      statements.remove(statement, threadState().probe);
     } catch (Throwable t) {
       AgentErrors.record("record", "could not forget a closed statement", t);
     }
@@ -244,16 +228,26 @@ public final class Recorder implements JdbcListener {
       rollbacks.increment();
     }
     try {
-      ConnectionInfo info = connectionInfo(connection);
-      if (info != ConnectionInfo.UNKNOWN && (kind == AUTO_COMMIT_OFF || kind == AUTO_COMMIT_ON || kind == CLOSE)) {
-        // On close a pool resets auto-commit inside its own call, which is not the outermost one.
-        info.manualCommit = kind == AUTO_COMMIT_OFF;
+      // A closed connection is only looked up: resolving it would call into a closed object.
+      ConnectionInfo info = kind == CLOSE ? connections.get(connection, threadState().probe) : connectionInfo(connection);
+      if (info != null && info != ConnectionInfo.UNKNOWN) {
+        if (kind == AUTO_COMMIT_OFF || kind == COMMIT || kind == ROLLBACK) {
+          // A successful commit or rollback proves auto-commit is off, even where nobody turned it off
+          // in our sight (a pool configured with autoCommit=false).
+          info.autoCommit = ConnectionInfo.AUTO_COMMIT_OFF;
+        } else if (kind == AUTO_COMMIT_ON) {
+          info.autoCommit = ConnectionInfo.AUTO_COMMIT_ON;
+        } else if (kind == CLOSE) {
+          // Pools reset the mode (or keep it off) inside their own close: read it again on next use.
+          info.autoCommit = ConnectionInfo.AUTO_COMMIT_UNKNOWN;
+        }
       }
       if (scopes != null && JdbcHooks.state().poolDepth == 0) {
+        long connectionId = info == null ? 0 : info.id;
         if (kind == AUTO_COMMIT_OFF) {
-          scopes.transactionBegan();
+          scopes.transactionBegan(connectionId);
         } else {
-          scopes.transactionEnded();
+          scopes.transactionEnded(connectionId);
         }
       }
     } catch (Throwable t) {
@@ -318,6 +312,29 @@ public final class Recorder implements JdbcListener {
     } finally {
       call.depth--;
     }
+  }
+
+  /**
+   * The connection's auto-commit mode, read from the driver when unknown: once per connection, and
+   * once per borrowing from a pool.
+   */
+  private static int autoCommit(CallState call, ConnectionInfo connection, Object statement) {
+    int mode = connection.autoCommit;
+    if (mode != ConnectionInfo.AUTO_COMMIT_UNKNOWN || connection == ConnectionInfo.UNKNOWN
+        || !(statement instanceof Statement)) {
+      return mode;
+    }
+    call.depth++;
+    try {
+      Connection jdbc = ((Statement) statement).getConnection();
+      mode = jdbc != null && !jdbc.getAutoCommit() ? ConnectionInfo.AUTO_COMMIT_OFF : ConnectionInfo.AUTO_COMMIT_ON;
+    } catch (Throwable t) {
+      mode = ConnectionInfo.AUTO_COMMIT_ON; // the JDBC default; a closed connection runs nothing more
+    } finally {
+      call.depth--;
+    }
+    connection.autoCommit = mode;
+    return mode;
   }
 
   private long updateCount(CallState call, Object statement) {

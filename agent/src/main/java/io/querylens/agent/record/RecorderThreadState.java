@@ -21,14 +21,6 @@ final class RecorderThreadState {
   /** Rows read from it and not yet handed to the listeners. */
   long rows;
 
-  /**
-   * The statement whose parameters are being bound, and its state: binding calls come in runs on one
-   * statement, so this saves a map lookup per parameter. Dropped at its execution or close.
-   */
-  Object bindingStatement;
-
-  StatementState bindingState;
-
   void startReading(Object newResultSet, StatementEvent newEvent, StatementEventListener[] listeners) {
     finishReading(listeners);
     resultSet = newResultSet;

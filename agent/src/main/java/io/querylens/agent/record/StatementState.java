@@ -1,6 +1,7 @@
 package io.querylens.agent.record;
 
 import io.querylens.analyzer.event.StatementEvent;
+import java.util.Arrays;
 
 /**
  * What the agent remembers of one statement object between its creation and its close.
@@ -25,12 +26,16 @@ final class StatementState {
 
   /**
    * A hash per bound parameter index (index 1 at slot 0); JDBC keeps bound values across executions
-   * until they are set again, and so does this. Indexes beyond the array share its last slots.
+   * until they are set again, and so does this. Indexes beyond {@link #MAX_TRACKED_PARAMETERS} fold
+   * into the last slot, which starts over with the first binding after an execution.
    */
   private long[] parameterHashes;
 
-  /** Whether a bound parameter holds many values (an array). */
-  boolean multiValueParameter;
+  /** One bit per slot whose value holds many values (an array); the last bit stands for the folded ones. */
+  private long multiValueSlots;
+
+  /** Whether the statement ran since the last binding: the folded slot then starts over. */
+  private boolean executedSinceBinding;
 
   StatementState(String preparedSql, ConnectionInfo connection) {
     this.preparedSql = preparedSql;
@@ -41,18 +46,30 @@ final class StatementState {
   void bind(int index, long valueHash, boolean multiValue) {
     long[] hashes = parameterHashes;
     if (hashes == null || index > hashes.length && hashes.length < MAX_TRACKED_PARAMETERS) {
-      hashes = parameterHashes = java.util.Arrays.copyOf(hashes == null ? new long[0] : hashes,
+      hashes = parameterHashes = Arrays.copyOf(hashes == null ? new long[0] : hashes,
           Math.min(MAX_TRACKED_PARAMETERS, Math.max(8, index)));
     }
     int slot = Math.min(Math.max(index, 1), hashes.length) - 1;
-    hashes[slot] = index > hashes.length ? hashes[slot] * 31 + valueHash : valueHash;
-    if (multiValue) {
-      multiValueParameter = true;
+    if (index > hashes.length) {
+      // Only statements with hundreds of parameters get here; they are bound in order each time.
+      long folded = executedSinceBinding ? 0 : hashes[slot];
+      hashes[slot] = folded * 31 + valueHash;
+    } else {
+      hashes[slot] = valueHash;
     }
+    executedSinceBinding = false;
+    int bit = Math.min(slot, 63);
+    multiValueSlots = multiValue ? multiValueSlots | 1L << bit : multiValueSlots & ~(1L << bit);
   }
 
-  /** One hash of all bound values; 0 when none were bound. */
+  /** Whether a bound parameter now holds many values (an array), as batch fetches with {@code = any(?)} bind. */
+  boolean multiValueParameter() {
+    return multiValueSlots != 0;
+  }
+
+  /** One hash of all bound values, 0 when none were bound; marks the statement as executed. */
   long parameterHash() {
+    executedSinceBinding = true;
     long[] hashes = parameterHashes;
     if (hashes == null) {
       return 0;

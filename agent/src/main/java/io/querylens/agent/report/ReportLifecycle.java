@@ -94,7 +94,8 @@ public final class ReportLifecycle {
     try {
       Report report = ReportAssembler.assemble(statistics, new ReportContext(
           version, startedAt, Instant.now(), recorder.poolInternalStatements(), recorder.commits(),
-          recorder.rollbacks(), enricher.dropped(), AgentErrors.count(), findings.snapshot(System.nanoTime())));
+          recorder.rollbacks(), enricher.dropped() + findings.droppedFindings(), AgentErrors.count(),
+          findings.snapshot()));
       lastReport = report;
       if (writer == null) {
         writer = new JsonReportWriter();

@@ -19,6 +19,11 @@ final class RequestNames {
   /** Longer names are cut: a name is a grouping key, not a log line. */
   static final int MAX_LENGTH = 200;
 
+  private static final java.util.regex.Pattern PATH_PARAMETER = java.util.regex.Pattern.compile(";[^/]*");
+
+  /** Longer path segments are taken for data (tokens, slugs), not route words. */
+  static final int MAX_SEGMENT = 24;
+
   private static final ClassValue<Accessors> ACCESSORS = new ClassValue<>() {
     @Override
     protected Accessors computeValue(Class<?> type) {
@@ -41,12 +46,21 @@ final class RequestNames {
     Object route = accessors.attribute.invoke(request, SPRING_ROUTE_ATTRIBUTE);
     String path = route instanceof String && !((String) route).isEmpty()
         ? (String) route
-        : collapseIds(String.valueOf(accessors.uri.invoke(request)));
+        : collapseIds(withoutPathParameters(String.valueOf(accessors.uri.invoke(request))));
     String name = method.toUpperCase(Locale.ROOT) + " " + path;
     return name.length() <= MAX_LENGTH ? name : name.substring(0, MAX_LENGTH - 1) + "…";
   }
 
-  /** Replaces path segments that look like identifiers (numbers, UUIDs, long hex) with {@code {id}}. */
+  /** Drops {@code ;jsessionid=...} and other path parameters, which carry session ids. */
+  static String withoutPathParameters(String path) {
+    return path.indexOf(';') < 0 ? path : PATH_PARAMETER.matcher(path).replaceAll("");
+  }
+
+  /**
+   * Replaces path segments that look like identifiers or user data with {@code {id}}: numbers,
+   * UUIDs, long hex, anything with three or more digits, an {@code @}, or over 24 characters (tokens,
+   * slugs, e-mail addresses). Names must not carry user data, and must stay few.
+   */
   static String collapseIds(String path) {
     StringBuilder out = new StringBuilder(path.length());
     int start = 0;
@@ -89,7 +103,8 @@ final class RequestNames {
     }
     boolean uuid = hex && segment.length() == 36 && dashes == 4;
     boolean longHex = hex && dashes == 0 && segment.length() >= 16 && letters > 0;
-    return uuid || longHex;
+    long digitCount = segment.chars().filter(Character::isDigit).count();
+    return uuid || longHex || digitCount >= 3 || segment.indexOf('@') >= 0 || segment.length() > MAX_SEGMENT;
   }
 
   /** The three request methods, from the public interface so any container's class can be called. */

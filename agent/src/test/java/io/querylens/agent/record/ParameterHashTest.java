@@ -28,9 +28,16 @@ class ParameterHashTest {
   }
 
   @Test
-  void streamsAlwaysCountAsNewValues() {
+  void streamsAndApplicationObjectsAlwaysCountAsNewValuesAndAreNeverAskedForTheirHash() {
     assertThat(ParameterHash.of(new ByteArrayInputStream(new byte[1])))
         .isNotEqualTo(ParameterHash.of(new ByteArrayInputStream(new byte[1])));
+    Object hostile = new Object() {
+      @Override
+      public int hashCode() {
+        throw new AssertionError("the application's hashCode must not run");
+      }
+    };
+    assertThat(ParameterHash.of(hostile)).isEqualTo(System.identityHashCode(hostile));
   }
 
   @Test

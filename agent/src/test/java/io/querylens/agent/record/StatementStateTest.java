@@ -18,6 +18,7 @@ class StatementStateTest {
     state.bind(1, 7, false);
     state.bind(2, 1, false);
     long first = state.parameterHash();
+    state.bind(2, 1, false); // only the second parameter set again, to the same value
     assertThat(state.parameterHash()).isEqualTo(first);
 
     state.bind(1, 8, false);
@@ -42,15 +43,25 @@ class StatementStateTest {
       state.bind(i, i, false);
     }
     long all = state.parameterHash();
-    state.bind(299, -1, false);
-    assertThat(state.parameterHash()).isNotEqualTo(all);
+    for (int i = 1; i <= 300; i++) {
+      state.bind(i, i, false);
+    }
+    assertThat(state.parameterHash()).as("the same 300 values again").isEqualTo(all);
+    for (int i = 1; i <= 300; i++) {
+      state.bind(i, i == 299 ? -1 : i, false);
+    }
+    assertThat(state.parameterHash()).as("one of the folded values differs").isNotEqualTo(all);
   }
 
   @Test
-  void anArrayParameterMarksTheStatementAsMultiValued() {
+  void anArrayParameterMarksTheStatementAsMultiValuedUntilAScalarReplacesIt() {
     state.bind(1, 7, false);
-    assertThat(state.multiValueParameter).isFalse();
+    assertThat(state.multiValueParameter()).isFalse();
     state.bind(2, 9, true);
-    assertThat(state.multiValueParameter).isTrue();
+    assertThat(state.multiValueParameter()).isTrue();
+    state.parameterHash();
+
+    state.bind(2, 10, false);
+    assertThat(state.multiValueParameter()).as("a statement reused with a scalar is no batch any more").isFalse();
   }
 }

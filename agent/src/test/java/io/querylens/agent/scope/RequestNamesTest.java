@@ -17,7 +17,10 @@ class RequestNamesTest {
     "/orders/3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b|/orders/{id}",
     "/blobs/deadbeefcafebabe0123|/blobs/{id}",
     "/v2/api|/v2/api",
-    "/files/report-2024|/files/report-2024",
+    "/files/report-2024|/files/{id}",
+    "/users/jane.doe@example.com/orders|/users/{id}/orders",
+    "/reset/abcdefghijklmnopqrstuvwxyz|/reset/{id}",
+    "/api/v2/owners|/api/v2/owners",
     "/owners/find|/owners/find",
   })
   void identifiersInThePathCollapseSoEveryRequestToOneEndpointSharesAName(String path, String name) {
@@ -28,5 +31,15 @@ class RequestNamesTest {
   @CsvSource({"42, true", "abc, false", "deadbeef, false", "0123456789abcdef, true", "face-off, false", "'', false"})
   void identifiersAreNumbersUuidsAndLongHex(String segment, boolean identifier) {
     assertThat(RequestNames.isIdentifier(segment)).isEqualTo(identifier);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "/owners;jsessionid=ABC123/7|/owners/7",
+    "/owners/7;v=1|/owners/7",
+    "/owners|/owners",
+  })
+  void pathParametersSuchAsSessionIdsAreDropped(String path, String withoutParameters) {
+    assertThat(RequestNames.withoutPathParameters(path)).isEqualTo(withoutParameters);
   }
 }

@@ -57,11 +57,14 @@ public final class FindingRegistry {
     }
   }
 
-  /** Findings raised and not yet reported under a scope name that is still open, plus all closed ones. */
-  public synchronized List<Finding> snapshot(long nowNanos) {
+  /**
+   * The findings of closed scopes, plus those of open scopes as they stand (an open scope is only
+   * read here; its own thread merges it when it closes).
+   */
+  public synchronized List<Finding> snapshot() {
     for (FindingScope scope : List.copyOf(open)) {
-      if (scope.expireIfIdle(nowNanos)) {
-        // A window whose thread went quiet (or died) would otherwise stay open for good.
+      if (scope.closeIfOrphaned()) {
+        // Its thread ended without closing it (a pool thread retired mid-window): nobody else will.
         open.remove(scope);
         merge(scope, closed, true);
       }

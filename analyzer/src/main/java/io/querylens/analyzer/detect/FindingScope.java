@@ -19,8 +19,8 @@ public interface FindingScope {
   List<FindingAccumulator> findings();
 
   /**
-   * Closes the scope if nothing ran in it for a while and nothing will close it otherwise (a
-   * thread's window whose thread went quiet or died); returns whether it did.
+   * Closes the scope if the thread it belongs to has ended, so nothing else ever will; returns
+   * whether it did. A live thread's scopes are left to that thread.
    */
-  boolean expireIfIdle(long nowNanos);
+  boolean closeIfOrphaned();
 }

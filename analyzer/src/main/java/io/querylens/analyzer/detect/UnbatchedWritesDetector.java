@@ -13,7 +13,9 @@ final class UnbatchedWritesDetector implements Detector {
 
   @Override
   public void inspect(Execution execution) {
-    if (!execution.shape().write() || execution.batched() || execution.event().failed()) {
+    // A write that changed many rows at once is set-based already; only row-at-a-time writes count.
+    if (!execution.shape().write() || execution.batched() || execution.event().failed()
+        || execution.event().updateCount() > 1) {
       return;
     }
     if (execution.hasFinding(FindingType.UNBATCHED_WRITES)) {

@@ -23,7 +23,8 @@ import java.util.Objects;
  * @param statement the normalized statement concerned, or {@code null} if none (pool waits)
  * @param fingerprint that statement's fingerprint, or {@code null} if none
  * @param count executions concerned, summed over all occurrences
- * @param totalMs time those executions spent in the database, overlapping executions counted once
+ * @param totalMs time those executions spent in the database: within a scope overlapping time counted
+ *     once, summed across scopes
  * @param callSite the application's line of code that ran them, or {@code null} when no
  *     application frame was found
  * @param stack the application part of the stack at the call site, innermost first, each frame as

@@ -4,6 +4,7 @@ import io.querylens.analyzer.callsite.CapturedStack;
 import io.querylens.analyzer.detect.FindingAccumulator;
 import io.querylens.analyzer.detect.FindingScope;
 import io.querylens.analyzer.event.StatementEvent;
+import java.lang.ref.WeakReference;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,34 +20,40 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class Scope implements FindingScope {
   final ScopeKind kind;
   final long startNanos;
-  private final long idleGapNanos;
 
-  // set once by the owning thread (request name at exit, transaction and window names at the first finding)
+  /** The connection a transaction scope belongs to; 0 for other kinds. */
+  final long connectionId;
+
+  /** The thread the scope belongs to, to close scopes whose thread ended without closing them. */
+  private final WeakReference<Thread> owner = new WeakReference<>(Thread.currentThread());
+
+  // set by the owning thread: a transaction's or window's name at its first finding, a request's at its exit
   private volatile String name;
 
-  // written by the owning thread on every statement, so not volatile; the report thread reads it
-  // racily to expire idle windows, where a stale value only delays the expiry to the next report
+  // written by the owning thread only
   long lastNanos;
 
-  // set by whichever thread closes the scope: its owner, or the report thread for an idle window
+  // set by the thread that closes the scope: its owner; the report thread only for a dead owner's
   volatile boolean closed;
 
   final Map<String, StatementGroup> groups = new HashMap<>();
   final List<FindingAccumulator> findings = new CopyOnWriteArrayList<>();
   int captures;
   long writeEpoch;
-  long statements;
-  long untrackedStatements;
 
   /** The latest query that read a table, the candidate parent of statements that start after it. */
   StatementEvent lastQuery;
 
-  Scope(ScopeKind kind, String name, long startNanos, long idleGapNanos) {
+  Scope(ScopeKind kind, String name, long startNanos) {
+    this(kind, name, startNanos, 0);
+  }
+
+  Scope(ScopeKind kind, String name, long startNanos, long connectionId) {
     this.kind = kind;
     this.name = name;
     this.startNanos = startNanos;
     this.lastNanos = startNanos;
-    this.idleGapNanos = idleGapNanos;
+    this.connectionId = connectionId;
   }
 
   @Override
@@ -66,8 +73,9 @@ final class Scope implements FindingScope {
   }
 
   @Override
-  public boolean expireIfIdle(long nowNanos) {
-    if (kind != ScopeKind.THREAD || closed || nowNanos - lastNanos <= idleGapNanos) {
+  public boolean closeIfOrphaned() {
+    Thread thread = owner.get();
+    if (closed || thread != null && thread.isAlive()) {
       return false;
     }
     closed = true;

@@ -21,7 +21,8 @@ import java.util.List;
  * bounded number of times: the first execution borrows the second one's call site.
  *
  * <p>Every method runs on the application's thread it describes and touches only that thread's
- * state, apart from the {@link FindingRegistry}. Callers catch what it throws.
+ * state, apart from the {@link FindingRegistry} (which reads open scopes' findings for reports) and
+ * closing a scope from another thread. Callers catch what it throws.
  *
  * @since 0.1
  */
@@ -74,16 +75,23 @@ public final class ScopeTracker implements StatementEventListener {
       return null;
     }
     endWindow(thread);
-    ThreadScopes.Frame frame = new ThreadScopes.Frame(new Scope(kind, name, System.nanoTime(), idleGapNanos), true);
+    ThreadScopes.Frame frame = new ThreadScopes.Frame(new Scope(kind, name, System.nanoTime()), true);
     thread.frames.add(frame);
     return frame;
   }
 
-  /** Closes the scope {@code token} opened, with any scope opened inside it; unknown tokens are ignored. */
+  /**
+   * Closes the scope {@code token} opened, with any scope opened inside it. A scope closed from
+   * another thread than its own is closed alone; its thread drops it at its next statement. Other
+   * objects are ignored.
+   */
   public void close(Object token) {
     ThreadScopes thread = threads.get();
     int index = thread.frames.lastIndexOf(token);
     if (index < 0) {
+      if (token instanceof ThreadScopes.Frame && ((ThreadScopes.Frame) token).owner) {
+        finish(((ThreadScopes.Frame) token).scope);
+      }
       return;
     }
     while (thread.frames.size() > index) {
@@ -125,17 +133,24 @@ public final class ScopeTracker implements StatementEventListener {
     close(token);
   }
 
-  /** The calling thread turned auto-commit off: a transaction begins, and the thread's window ends. */
-  public void transactionBegan() {
+  /**
+   * The calling thread turned auto-commit off on connection {@code connectionId}: a transaction
+   * begins there with the next statement, and the thread's window ends.
+   */
+  public void transactionBegan(long connectionId) {
     endWindow(threads.get());
   }
 
-  /** The calling thread committed, rolled back, turned auto-commit on or closed its connection. */
-  public void transactionEnded() {
+  /**
+   * The calling thread committed, rolled back, turned auto-commit on or closed connection {@code
+   * connectionId}: that connection's transaction, if one is open, ends; others go on.
+   */
+  public void transactionEnded(long connectionId) {
     ThreadScopes thread = threads.get();
-    if (thread.transaction != null) {
-      finish(thread.transaction);
-      thread.transaction = null;
+    Scope transaction = thread.transactionOn(connectionId);
+    if (transaction != null) {
+      thread.transactions.remove(transaction);
+      finish(transaction);
     }
   }
 
@@ -146,8 +161,8 @@ public final class ScopeTracker implements StatementEventListener {
     if (thread.window != null && !thread.window.closed) {
       names.add(thread.window.describe());
     }
-    if (thread.transaction != null) {
-      names.add(thread.transaction.describe());
+    for (Scope transaction : thread.transactions) {
+      names.add(transaction.describe());
     }
     for (ThreadScopes.Frame frame : thread.frames) {
       if (frame.owner) {
@@ -162,23 +177,26 @@ public final class ScopeTracker implements StatementEventListener {
     if (innermost != null) {
       return innermost.scope;
     }
+    long connectionId = event.connectionId();
     if (event.inTransaction()) {
-      if (thread.transaction == null) {
+      Scope transaction = thread.transactionOn(connectionId);
+      if (transaction == null) {
         endWindow(thread);
-        thread.transaction = new Scope(ScopeKind.TRANSACTION, null, event.startNanos(), idleGapNanos);
+        transaction = new Scope(ScopeKind.TRANSACTION, null, event.startNanos(), connectionId);
+        thread.transactions.add(transaction);
       }
-      return thread.transaction;
+      return transaction;
     }
-    if (thread.transaction != null) {
-      // Auto-commit came back without our seeing it (a pool's reset, say): that transaction is over.
-      transactionEnded();
+    if (!thread.transactions.isEmpty()) {
+      // Auto-commit came back on this connection without our seeing it: its transaction is over.
+      transactionEnded(connectionId);
     }
     Scope window = thread.window;
     long start = event.startNanos();
     if (window == null || window.closed || start - window.lastNanos > idleGapNanos
         || start - window.startNanos > maxWindowNanos) {
       endWindow(thread);
-      window = new Scope(ScopeKind.THREAD, null, start, idleGapNanos);
+      window = new Scope(ScopeKind.THREAD, null, start);
       thread.window = window;
     }
     return window;
@@ -186,7 +204,6 @@ public final class ScopeTracker implements StatementEventListener {
 
   private void record(ThreadScopes thread, Scope scope, StatementEvent event) {
     scope.lastNanos = event.endNanos();
-    scope.statements++;
     StatementShape shape = event.shape();
     if (shape.mayWrite()) {
       scope.writeEpoch++;
@@ -195,8 +212,7 @@ public final class ScopeTracker implements StatementEventListener {
     StatementGroup group = scope.groups.get(fingerprint);
     if (group == null) {
       if (scope.groups.size() >= settings.maxStatementsPerScope()) {
-        scope.untrackedStatements++;
-        return;
+        return; // bounded: a scope with this many distinct statements is judged on the first ones
       }
       // Never this statement itself: it has no group yet, so it has not run in this scope.
       group = new StatementGroup(event.normalized(), scope.lastQuery, scope.writeEpoch);
@@ -210,7 +226,7 @@ public final class ScopeTracker implements StatementEventListener {
     } else {
       CallSiteGroup site = siteOf(scope, group);
       group.releaseFirstTo(site);
-      if (!batched) {
+      if (!batched && !event.failed()) {
         site.addSingle(event.startNanos(), event.endNanos(), event.parameterHash());
       }
       ExecutionView view = thread.view;
@@ -230,7 +246,9 @@ public final class ScopeTracker implements StatementEventListener {
 
   /** The call site of this execution: captured while the budget allows, else the group's latest. */
   private CallSiteGroup siteOf(Scope scope, StatementGroup group) {
-    boolean capture = scope.captures < settings.maxCapturesPerScope()
+    // Every statement that repeats gets at least one capture, so sites never blur into "unknown";
+    // beyond that the scope's budget bounds the walks.
+    boolean capture = group.captures == 0 || scope.captures < settings.maxCapturesPerScope()
         && (group.captures < settings.capturesPerStatement() || group.executions % settings.sampleEvery() == 0);
     if (!capture && group.lastSite != null) {
       return group.lastSite;

@@ -46,7 +46,7 @@ final class StatementGroup {
     firstStartNanos = event.startNanos();
     firstEndNanos = event.endNanos();
     firstParameters = event.parameterHash();
-    firstBatched = batched;
+    firstBatched = batched || event.failed(); // either way not a single execution to count
   }
 
   /** Hands the held first execution to {@code site}, the call site of the second. */

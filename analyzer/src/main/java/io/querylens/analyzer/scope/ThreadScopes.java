@@ -11,13 +11,32 @@ final class ThreadScopes {
   /** Requests, tests and explicit scopes, outermost first. */
   final List<Frame> frames = new ArrayList<>(4);
 
-  Scope transaction;
+  /** Open JDBC transactions, one per connection (a thread may hold several, as REQUIRES_NEW does). */
+  final List<Scope> transactions = new ArrayList<>(2);
+
   Scope window;
 
   final ExecutionView view = new ExecutionView();
 
+  /** The innermost open frame; frames whose scope was closed from another thread are dropped first. */
   Frame innermost() {
-    return frames.isEmpty() ? null : frames.get(frames.size() - 1);
+    while (!frames.isEmpty()) {
+      Frame frame = frames.get(frames.size() - 1);
+      if (!frame.scope.closed) {
+        return frame;
+      }
+      frames.remove(frames.size() - 1);
+    }
+    return null;
+  }
+
+  Scope transactionOn(long connectionId) {
+    for (int i = 0; i < transactions.size(); i++) {
+      if (transactions.get(i).connectionId == connectionId) {
+        return transactions.get(i);
+      }
+    }
+    return null;
   }
 
   boolean inRequest() {

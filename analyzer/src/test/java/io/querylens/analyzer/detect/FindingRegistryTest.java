@@ -48,14 +48,12 @@ class FindingRegistryTest {
   }
 
   @Test
-  void aWindowWhoseThreadWentQuietIsMergedByTheNextReport() {
+  void aQuietWindowIsReadByReportsAndClosedByItsOwnThreadAtItsNextStatement() {
     app.runEach(PETS, 1, 2, 3);
+    app.pause(Duration.ofSeconds(1));
 
-    assertThat(app.findingsAfter(Duration.ofSeconds(1))).singleElement()
-        .satisfies(finding -> assertThat(finding.count()).isEqualTo(3));
-    assertThat(tracker.openScopes()).isEmpty();
-    assertThat(app.findingsAfter(Duration.ofSeconds(2))).singleElement()
-        .satisfies(finding -> assertThat(finding.occurrences()).isEqualTo(1));
+    assertThat(app.findings()).singleElement().satisfies(finding -> assertThat(finding.count()).isEqualTo(3));
+    assertThat(tracker.openScopes()).hasSize(1);
 
     app.runEach(PETS, 4, 5);
 
@@ -66,10 +64,52 @@ class FindingRegistryTest {
   }
 
   @Test
+  void aScopeWhoseThreadEndedWithoutClosingItIsMergedOnceByTheNextReport() throws InterruptedException {
+    Thread leaky = new Thread(() -> {
+      tracker.open(ScopeKind.EXPLICIT, "leaked");
+      app.runEach(PETS, 1, 2, 3);
+    });
+    leaky.start();
+    leaky.join();
+
+    assertThat(app.findings()).singleElement().satisfies(finding -> {
+      assertThat(finding.scope()).isEqualTo("leaked");
+      assertThat(finding.count()).isEqualTo(3);
+    });
+    assertThat(app.findings()).singleElement()
+        .satisfies(finding -> assertThat(finding.occurrences()).isEqualTo(1));
+  }
+
+  @Test
+  void reportsTakenWhileAScopeRaisesFindingsLoseNothing() throws Exception {
+    Object scope = tracker.open(ScopeKind.EXPLICIT, "busy");
+    java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+    Thread reporter = new Thread(() -> {
+      while (!done.get()) {
+        app.findings();
+      }
+    });
+    reporter.start();
+    long[] ids = new long[5_000];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = i + 1;
+    }
+    app.runEach(PETS, ids);
+    tracker.close(scope);
+    done.set(true);
+    reporter.join();
+
+    assertThat(app.findings()).singleElement().satisfies(finding -> {
+      assertThat(finding.count()).isEqualTo(5_000);
+      assertThat(finding.occurrences()).isEqualTo(1);
+    });
+  }
+
+  @Test
   void aWindowIsNotExpiredWithinTheIdleGap() {
     app.runEach(PETS, 1, 2, 3);
 
-    assertThat(app.findingsAfter(Duration.ofMillis(100))).hasSize(1);
+    assertThat(app.findings()).hasSize(1);
     assertThat(tracker.openScopes()).hasSize(1);
 
     app.runEach(PETS, 4);
@@ -82,7 +122,7 @@ class FindingRegistryTest {
     app.inTransaction(true);
     app.runEach(PETS, 1, 2, 3);
 
-    assertThat(app.findingsAfter(Duration.ofMinutes(1))).hasSize(1);
+    assertThat(app.findings()).hasSize(1);
     assertThat(tracker.openScopes()).singleElement().asString().startsWith("transaction");
   }
 

@@ -133,7 +133,7 @@ class ScopeTrackerTest {
   void twoTransactionsAreNeverOnePattern() {
     app.inTransaction(true);
     app.runEach(PETS, 1, 2);
-    tracker.transactionEnded();
+    tracker.transactionEnded(1);
     app.runEach(PETS, 3, 4);
 
     assertThat(app.findings()).isEmpty();
@@ -161,7 +161,7 @@ class ScopeTrackerTest {
   @Test
   void turningAutoCommitOffEndsTheWindow() {
     app.runEach(PETS, 1, 2);
-    tracker.transactionBegan();
+    tracker.transactionBegan(1);
     app.runEach(PETS, 3, 4);
 
     assertThat(app.findings()).isEmpty();
@@ -172,7 +172,7 @@ class ScopeTrackerTest {
     Object scope = tracker.open(ScopeKind.EXPLICIT, "checkout");
     app.inTransaction(true);
     app.runEach(PETS, 1, 2);
-    tracker.transactionEnded();
+    tracker.transactionEnded(1);
     app.runEach(PETS, 3);
     tracker.close(scope);
 
@@ -366,7 +366,7 @@ class ScopeTrackerTest {
     Object request = tracker.enterRequest();
     app.inTransaction(true);
     app.runEach(PETS, 1, 2);
-    tracker.transactionEnded();
+    tracker.transactionEnded(1);
     app.runEach(PETS, 3);
     tracker.exitRequest(request, "POST /owners/{ownerId}/pets/new");
 
@@ -426,19 +426,23 @@ class ScopeTrackerTest {
   }
 
   @Test
-  void pastTwoHundredFiftySixCapturesInAScopeFindingsHaveNoCallSite() {
+  void pastTheScopesCaptureBudgetEveryRepeatedStatementStillGetsOneCaptureSoItsCallSiteIsKnown() {
     // Each statement run three times from one line is captured twice: 128 use up the scope's budget.
     for (int i = 0; i < 129; i++) {
       app.runEach("select * from pets_" + i + " where owner_id = ?", 1, 2, 3);
     }
+    int line = app.runEach("select * from pets_last where owner_id = ?", 1, 2, 3);
 
     List<Finding> findings = app.findings();
-    assertThat(findings).hasSize(129).allSatisfy(finding -> assertThat(finding.scope()).isEqualTo(LOOP_SCOPE));
-    assertThat(findings).filteredOn(finding -> finding.callSite() == null).singleElement().satisfies(finding -> {
-      assertThat(finding.statement()).isEqualTo("select * from pets_128 where owner_id = ?");
-      assertThat(finding.stack()).isEmpty();
-      assertThat(finding.count()).isEqualTo(3);
+    assertThat(findings).hasSize(130).allSatisfy(finding -> {
+      assertThat(finding.scope()).isEqualTo(LOOP_SCOPE);
+      assertThat(finding.callSite()).isNotNull();
     });
+    assertThat(findings).filteredOn(finding -> finding.statement().contains("pets_last")).singleElement()
+        .satisfies(finding -> {
+          assertThat(finding.callSite().lineNumber()).isEqualTo(line);
+          assertThat(finding.count()).isEqualTo(3);
+        });
   }
 
   @Test

@@ -64,14 +64,9 @@ public final class FakeApplication {
     return registry;
   }
 
-  /** The registry's findings now, by the simulated clock. */
+  /** The registry's findings now. */
   public List<Finding> findings() {
-    return registry.snapshot(nowNanos);
-  }
-
-  /** The registry's findings {@code later} than now, by the simulated clock. */
-  public List<Finding> findingsAfter(Duration later) {
-    return registry.snapshot(nowNanos + later.toNanos());
+    return registry.snapshot();
   }
 
   /** Nothing runs for {@code duration}. */
