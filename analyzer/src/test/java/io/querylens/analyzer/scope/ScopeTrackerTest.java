@@ -473,4 +473,64 @@ class ScopeTrackerTest {
             tuple(PETS, OWNERS, 3L),
             tuple(VISITS, PETS, 6L));
   }
+
+  @Test
+  void anotherConnectionsAutoCommitWorkDoesNotSplitATransaction() {
+    int line = 0;
+    for (long id = 1; id <= 3; id++) {
+      app.onConnection(1, true);
+      line = app.runEach(PETS, id);
+      app.onConnection(2, false);
+      app.runEach("insert into audit (what) values (?)", id);
+    }
+    tracker.transactionEnded(1);
+
+    int lookupLine = line;
+    assertThat(app.findings()).singleElement().satisfies(finding -> {
+      assertThat(finding.type()).isEqualTo("N_PLUS_ONE");
+      assertThat(finding.scopeKind()).isEqualTo("transaction");
+      assertThat(finding.count()).isEqualTo(3);
+      assertThat(finding.callSite().lineNumber()).isEqualTo(lookupLine);
+    });
+  }
+
+  @Test
+  void aTransactionOnASecondConnectionIsAScopeOfItsOwn() {
+    app.onConnection(1, true);
+    app.runEach(PETS, 1);
+    for (long id = 2; id <= 4; id++) {
+      app.onConnection(2, true);
+      app.runEach(PETS, id);
+      tracker.transactionEnded(2);
+    }
+    app.onConnection(1, true);
+    app.runEach(PETS, 5);
+    tracker.transactionEnded(1);
+
+    assertThat(app.findings()).isEmpty();
+  }
+
+  @Test
+  void committingOneConnectionLeavesTheOthersTransactionOpen() {
+    app.onConnection(1, true);
+    app.runEach(PETS, 1);
+    app.onConnection(2, true);
+    app.runEach(PETS, 9);
+    tracker.transactionEnded(2);
+
+    assertThat(tracker.openScopes()).singleElement().asString().startsWith("transaction");
+  }
+
+  @Test
+  void aScopeClosedFromAnotherThreadIsClosedAndItsThreadMovesOn() throws InterruptedException {
+    Object scope = tracker.open(ScopeKind.EXPLICIT, "handed-over");
+    app.runEach(PETS, 1, 2, 3);
+    Thread other = new Thread(() -> tracker.close(scope));
+    other.start();
+    other.join();
+
+    assertThat(app.findings()).singleElement().satisfies(finding -> assertThat(finding.scope()).isEqualTo("handed-over"));
+    app.runEach(PETS, 4);
+    assertThat(tracker.openScopes()).noneMatch(name -> name.contains("handed-over"));
+  }
 }

@@ -42,6 +42,7 @@ public final class FakeApplication {
   private final ScopeTracker tracker;
   private long nowNanos = System.nanoTime();
   private boolean inTransaction;
+  private long connectionId = 1;
   private StatementEvent lastEvent;
 
   /** An application whose registry keeps up to 1,000 findings. */
@@ -75,6 +76,11 @@ public final class FakeApplication {
   }
 
   /** Whether the statements that follow run with auto-commit off. */
+  public void onConnection(long id, boolean inTransaction) {
+    this.connectionId = id;
+    this.inTransaction = inTransaction;
+  }
+
   public void inTransaction(boolean on) {
     inTransaction = on;
   }
@@ -150,7 +156,7 @@ public final class FakeApplication {
     long start = nowNanos;
     nowNanos += STEP_NANOS;
     long updateCount = sql.sqlState() != null || !shape.write() ? -1 : Math.max(1, sql.batchSize());
-    lastEvent = new StatementEvent(sql.text(), normalized, null, 1, "h2", Thread.currentThread().getId(), start,
+    lastEvent = new StatementEvent(sql.text(), normalized, null, connectionId, "h2", Thread.currentThread().getId(), start,
         start + STATEMENT_NANOS, updateCount, sql.batchSize(), sql.sqlState(), 0, sql.poolInternal(), shape,
         parameters, sql.arrayParameter(), inTransaction);
     return lastEvent;
