@@ -20,6 +20,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -55,7 +56,10 @@ public class RecorderHotPathBenchmark {
   private int id;
   private ScopeTracker tracker;
 
-  /** With the scope tracker and its detectors (the agent as shipped), or statistics only: their cost is the difference. */
+  /**
+   * With the scope tracker and its detectors (the agent as shipped; this benchmark's package plays the
+   * application), or statistics only: their cost is the difference.
+   */
   @Param({"true", "false"})
   public boolean scopes;
 
@@ -67,7 +71,7 @@ public class RecorderHotPathBenchmark {
     Recorder recorder;
     if (scopes) {
       tracker = new ScopeTracker(ScopeSettings.defaults(Duration.ofMillis(200), Duration.ofSeconds(10)),
-          new StackCapture(FramePolicy.defaults()), Detectors.standard(3, 10), new FindingRegistry(2_000));
+          new StackCapture(FramePolicy.appPackages(List.of("io.querylens.bench"))), Detectors.standard(3, 10), new FindingRegistry(2_000));
       recorder = new Recorder(fingerprints, true, tracker, new StatisticsListener(), tracker);
     } else {
       recorder = new Recorder(fingerprints, true, new StatisticsListener());

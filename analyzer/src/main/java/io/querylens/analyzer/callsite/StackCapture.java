@@ -28,9 +28,37 @@ public final class StackCapture {
     this.policy = policy;
   }
 
-  /** Captures the calling thread's stack. */
+  /** Captures the calling thread's stack: the call site, the application frames and the entry point. */
   public CapturedStack capture() {
     return walker.walk(this::read);
+  }
+
+  /**
+   * Finds only the call site: the walk stops at the first application frame, so it costs a fraction
+   * of {@link #capture()}. Null when the stack holds no application frame.
+   */
+  public StackLine callSite() {
+    return walker.walk(this::firstApplicationFrame);
+  }
+
+  /** The first application frame of {@code frames} as {@link #read} would pick it; public for tests. */
+  public StackLine firstApplicationFrame(Stream<StackWalker.StackFrame> frames) {
+    StackLine unsourced = null;
+    java.util.Iterator<StackWalker.StackFrame> it = frames.limit(MAX_DEPTH).iterator();
+    while (it.hasNext()) {
+      StackWalker.StackFrame frame = it.next();
+      if (policy.isApplication(frame.getClassName())) {
+        StackLine line = new StackLine(frame.getClassName(), frame.getMethodName(), frame.getFileName(),
+            frame.getLineNumber());
+        if (frame.getFileName() != null || frame.getLineNumber() >= 0) {
+          return line;
+        }
+        if (unsourced == null) {
+          unsourced = line;
+        }
+      }
+    }
+    return unsourced;
   }
 
   /** Reads {@code frames}, innermost first; public for tests that build stacks by hand. */

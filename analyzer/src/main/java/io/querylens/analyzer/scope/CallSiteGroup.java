@@ -28,6 +28,12 @@ final class CallSiteGroup {
     return stack == null ? null : stack.callSite();
   }
 
+  /** Takes back an execution counted here that a later look at the stack placed elsewhere. */
+  void removeSingle(long startNanos, long endNanos) {
+    singles--;
+    singleNanos = Math.max(0, singleNanos - (endNanos - startNanos));
+  }
+
   void addSingle(long startNanos, long endNanos, long parameterHash) {
     singles++;
     long from = Math.max(startNanos, coveredUntilNanos);

@@ -3,7 +3,6 @@ package io.querylens.analyzer.scope;
 import io.querylens.analyzer.callsite.Framework;
 import io.querylens.analyzer.detect.Execution;
 import io.querylens.analyzer.detect.FindingAccumulator;
-import io.querylens.analyzer.detect.FindingRegistry;
 import io.querylens.analyzer.detect.FindingType;
 import io.querylens.analyzer.detect.Suggestions;
 import io.querylens.analyzer.event.StatementEvent;
@@ -17,11 +16,14 @@ final class ExecutionView implements Execution {
   private StatementEvent event;
   private boolean batched;
   private boolean repeats;
-  private FindingRegistry registry;
+  private ScopeTracker tracker;
 
-  void point(FindingRegistry registry, Scope scope, StatementGroup group, CallSiteGroup site, StatementEvent event,
+  /** Whether this execution's call site was seen on the stack rather than assumed from the last one. */
+  boolean sited;
+
+  void point(ScopeTracker tracker, Scope scope, StatementGroup group, CallSiteGroup site, StatementEvent event,
       boolean batched, boolean repeats) {
-    this.registry = registry;
+    this.tracker = tracker;
     this.scope = scope;
     this.group = group;
     this.site = site;
@@ -83,6 +85,12 @@ final class ExecutionView implements Execution {
     if (site.findings[type.ordinal()] != null) {
       return;
     }
+    CallSiteGroup confirmed = tracker.confirmSite(scope, group, site, event, this);
+    if (confirmed != site) {
+      // The execution came from elsewhere: the counts this decision rested on were not one site's.
+      site = confirmed;
+      return;
+    }
     Framework framework = site.stack == null ? Framework.PLAIN_JDBC : site.stack.framework();
     long firstNanos = site.seen ? Math.min(site.firstEndNanos, event.endNanos()) : event.endNanos();
     FindingAccumulator finding = new FindingAccumulator(type, group.statement, site.stack,
@@ -93,7 +101,7 @@ final class ExecutionView implements Execution {
     boolean first = scope.findings.isEmpty();
     scope.findings.add(finding);
     if (first) {
-      registry.opened(scope);
+      tracker.registry().opened(scope);
     }
   }
 

@@ -27,6 +27,9 @@ import java.util.List;
  * @since 0.1
  */
 public final class ScopeTracker implements StatementEventListener {
+  /** Short stack walks after a statement's first capture in a scope, before sampling takes over. */
+  static final int SHORT_WALKS = 3;
+
   private final ThreadLocal<ThreadScopes> threads = ThreadLocal.withInitial(ThreadScopes::new);
   private final ScopeSettings settings;
   private final long idleGapNanos;
@@ -224,13 +227,14 @@ public final class ScopeTracker implements StatementEventListener {
     if (group.executions == 1) {
       group.holdFirst(event, batched);
     } else {
-      CallSiteGroup site = siteOf(scope, group);
+      ExecutionView view = thread.view;
+      view.sited = false;
+      CallSiteGroup site = siteOf(scope, group, view);
       group.releaseFirstTo(site);
       if (!batched && !event.failed()) {
         site.addSingle(event.startNanos(), event.endNanos(), event.parameterHash());
       }
-      ExecutionView view = thread.view;
-      view.point(registry, scope, group, site, event, batched, repeats);
+      view.point(this, scope, group, site, event, batched, repeats);
       try {
         for (Detector detector : detectors) {
           detector.inspect(view);
@@ -244,22 +248,57 @@ public final class ScopeTracker implements StatementEventListener {
     }
   }
 
-  /** The call site of this execution: captured while the budget allows, else the group's latest. */
-  private CallSiteGroup siteOf(Scope scope, StatementGroup group) {
-    // Every statement that repeats gets at least one capture, so sites never blur into "unknown";
-    // beyond that the scope's budget bounds the walks.
-    boolean capture = group.captures == 0 || scope.captures < settings.maxCapturesPerScope()
-        && (group.captures < settings.capturesPerStatement() || group.executions % settings.sampleEvery() == 0);
-    if (!capture && group.lastSite != null) {
-      return group.lastSite;
-    }
-    CapturedStack stack = null;
-    if (capture) {
+  /**
+   * The call site of this execution. The second execution of a statement in a scope walks the whole
+   * stack; the next {@link #SHORT_WALKS} take a short walk (to the first application frame), so two
+   * short loops of one statement at two lines are told apart; after that each execution is taken to
+   * come from where the last one did, checked with a short walk on one execution in {@code
+   * sampleEvery} and by {@link #confirmSite} before a finding is raised, all within the scope's budget.
+   */
+  private CallSiteGroup siteOf(Scope scope, StatementGroup group, ExecutionView view) {
+    if (group.lastSite == null) {
       scope.captures++;
       group.captures++;
-      stack = stacks.capture();
+      view.sited = true;
+      CallSiteGroup site = group.siteFor(stacks.capture(), settings.maxCallSitesPerStatement());
+      group.lastSite = site;
+      return site;
     }
-    CallSiteGroup site = group.siteFor(stack, settings.maxCallSitesPerStatement());
+    if ((group.captures <= SHORT_WALKS || group.executions % settings.sampleEvery() == 0)
+        && scope.captures < settings.maxCapturesPerScope()) {
+      view.sited = true;
+      return walkTo(scope, group);
+    }
+    return group.lastSite;
+  }
+
+  /**
+   * Called before a finding is raised on an execution whose call site was assumed, not seen: looks
+   * at the stack. Returns the site it really came from; when that is not {@code assumed}, the
+   * execution has been moved there and no finding should be raised on the assumption.
+   */
+  CallSiteGroup confirmSite(Scope scope, StatementGroup group, CallSiteGroup assumed, StatementEvent event,
+      ExecutionView view) {
+    if (view.sited || scope.captures >= settings.maxCapturesPerScope()) {
+      return assumed;
+    }
+    view.sited = true;
+    CallSiteGroup actual = walkTo(scope, group);
+    if (actual != assumed) {
+      assumed.removeSingle(event.startNanos(), event.endNanos());
+      actual.addSingle(event.startNanos(), event.endNanos(), event.parameterHash());
+    }
+    return actual;
+  }
+
+  /** A short walk to the call site; a full one only for a call site not seen before. */
+  private CallSiteGroup walkTo(Scope scope, StatementGroup group) {
+    scope.captures++;
+    group.captures++;
+    CallSiteGroup site = group.siteAt(stacks.callSite());
+    if (site == null) {
+      site = group.siteFor(stacks.capture(), settings.maxCallSitesPerStatement());
+    }
     group.lastSite = site;
     return site;
   }

@@ -126,6 +126,16 @@ final class StatementGroup {
     return (int) (h ^ (h >>> 32));
   }
 
+  /** The group of the call site {@code line}, or null when it has none yet. */
+  CallSiteGroup siteAt(Object line) {
+    for (int i = 0; i < siteCount; i++) {
+      if (Objects.equals(sites[i].callSite(), line)) {
+        return sites[i];
+      }
+    }
+    return null;
+  }
+
   /** The group for {@code line}'s call site, created if there is room, else the latest one. */
   CallSiteGroup siteFor(io.querylens.analyzer.callsite.CapturedStack stack, int maxSites) {
     Object line = stack == null ? null : stack.callSite();
