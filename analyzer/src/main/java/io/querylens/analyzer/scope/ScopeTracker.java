@@ -28,7 +28,7 @@ import java.util.List;
  */
 public final class ScopeTracker implements StatementEventListener {
   /** Short stack walks after a statement's first capture in a scope, before sampling takes over. */
-  static final int SHORT_WALKS = 3;
+  static final int SHORT_WALKS = 2;
 
   private final ThreadLocal<ThreadScopes> threads = ThreadLocal.withInitial(ThreadScopes::new);
   private final ScopeSettings settings;
