@@ -25,6 +25,7 @@ public final class Detectors {
       new NPlusOneDetector(nPlusOneThreshold),
       new RepeatedQueryDetector(),
       new UnbatchedWritesDetector(unbatchedWriteThreshold),
+      new LockErrorDetector(),
     };
   }
 }

@@ -11,7 +11,13 @@ public enum FindingType {
   /** The same query with the same parameters more than once in a unit of work: reuse or cache it. */
   REPEATED_QUERY("WARNING"),
   /** Many single-row writes of one statement, each its own round trip: batch them. */
-  UNBATCHED_WRITES("WARNING");
+  UNBATCHED_WRITES("WARNING"),
+  /** The database broke a deadlock by failing this statement: its transaction was rolled back. */
+  DEADLOCK("ERROR"),
+  /** The statement gave up waiting for a lock another transaction held. */
+  LOCK_TIMEOUT("WARNING"),
+  /** Under REPEATABLE READ or SERIALIZABLE, a concurrent transaction's change made this one fail. */
+  SERIALIZATION_FAILURE("WARNING");
 
   private final String severity;
 

@@ -19,6 +19,18 @@ public final class Suggestions {
         return repeated(framework);
       case UNBATCHED_WRITES:
         return unbatched(framework);
+      case DEADLOCK:
+        return "Two transactions took the same locks in opposite orders and the database rolled this one back."
+            + " Lock rows in one consistent order (sort the keys before updating), keep transactions short,"
+            + " and retry a transaction that fails with a deadlock.";
+      case LOCK_TIMEOUT:
+        return "This statement waited longer than the lock timeout for a row or table another transaction held."
+            + " Find that transaction (often one left idle in transaction) and shorten it; where waiting is not"
+            + " needed, use NOWAIT or SKIP LOCKED and handle the miss.";
+      case SERIALIZATION_FAILURE:
+        return "A concurrent transaction changed what this REPEATABLE READ or SERIALIZABLE transaction read."
+            + " Retry the whole transaction, as that isolation level expects, or read and write fewer rows"
+            + " together.";
       default:
         throw new IllegalArgumentException("no suggestion for " + type);
     }

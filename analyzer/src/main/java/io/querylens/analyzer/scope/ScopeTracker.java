@@ -222,9 +222,11 @@ public final class ScopeTracker implements StatementEventListener {
       scope.groups.put(fingerprint, group);
     }
     boolean batched = event.batchSize() > 0 || shape.multiKey() || shape.multiRow() || event.multiValueParameter();
-    boolean repeats = !batched && group.repeats(event.parameterHash(), scope.writeEpoch, settings.maxParameterSets());
+    boolean repeats = !batched && !event.failed()
+        && group.repeats(event.parameterHash(), scope.writeEpoch, settings.maxParameterSets());
     group.executions++;
-    if (group.executions == 1) {
+    // A failure is judged at once, stack and all: a lock error matters the first time it happens.
+    if (group.executions == 1 && !event.failed()) {
       group.holdFirst(event, batched);
     } else {
       ExecutionView view = thread.view;
