@@ -4,6 +4,7 @@ import io.querylens.agent.config.AgentConfig;
 import io.querylens.agent.instrument.JdbcInstrumentation;
 import io.querylens.agent.record.FingerprintCache;
 import io.querylens.agent.record.Recorder;
+import io.querylens.agent.record.SlowStatementSweeper;
 import io.querylens.agent.record.StatisticsListener;
 import io.querylens.agent.report.ReportLifecycle;
 import io.querylens.agent.scope.ScopeBridge;
@@ -45,18 +46,21 @@ public final class AgentInstaller {
     StatementEnricher enricher = new StatementEnricher(config.parseMaxChars(), config.parseTimeout());
     FingerprintCache fingerprints = new FingerprintCache(config.fingerprintCacheSize(), statistics, enricher);
     FindingRegistry findings = new FindingRegistry(MAX_FINDINGS);
+    StackCapture stacks = new StackCapture(config.appPackages().isEmpty()
+        ? FramePolicy.defaults() : FramePolicy.appPackages(config.appPackages()));
     ScopeTracker scopes = new ScopeTracker(
-        ScopeSettings.defaults(config.scopeIdleGap(), config.scopeMaxWindow()),
-        new StackCapture(config.appPackages().isEmpty()
-            ? FramePolicy.defaults() : FramePolicy.appPackages(config.appPackages())),
-        Detectors.standard(config.nPlusOneThreshold(), config.unbatchedWriteThreshold()),
+        ScopeSettings.defaults(config.scopeIdleGap(), config.scopeMaxWindow(), config.slowQueryThreshold()),
+        stacks,
+        Detectors.standard(config.nPlusOneThreshold(), config.unbatchedWriteThreshold(), config.slowQueryThreshold()),
         findings);
     Recorder recorder = new Recorder(fingerprints, config.countRows(), scopes, new StatisticsListener(), scopes);
+    SlowStatementSweeper sweeper = new SlowStatementSweeper(config.slowQueryThreshold().toNanos(), recorder, stacks);
 
     ScopeHooks.install(new ScopeBridge(scopes));
     JdbcHooks.install(recorder);
     JdbcInstrumentation.install(instrumentation, config.countRows());
-    new ReportLifecycle(config, statistics, recorder, enricher, findings, version(), startedAt).start();
+    sweeper.start();
+    new ReportLifecycle(config, statistics, recorder, enricher, findings, sweeper, version(), startedAt).start();
     long startMillis = (System.nanoTime() - startNanos) / 1_000_000;
     AgentLog.info("agent " + version() + (attached ? " attached" : " started") + " in " + startMillis
         + " ms; report in " + config.reportDir().toAbsolutePath());

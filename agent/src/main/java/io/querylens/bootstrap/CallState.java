@@ -1,5 +1,8 @@
 package io.querylens.bootstrap;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 /**
  * Per-thread bookkeeping shared by every piece of JDBC advice on one thread.
  *
@@ -7,6 +10,29 @@ package io.querylens.bootstrap;
  * class loader. Confined to its thread; never shared, so no field needs guarding.
  */
 public final class CallState {
+  private static final VarHandle EXECUTING_SINCE;
+
+  static {
+    try {
+      EXECUTING_SINCE = MethodHandles.lookup().findVarHandle(CallState.class, "executingSince", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /** The thread this state belongs to, for the in-flight sweeper (stack, name). */
+  public final Thread thread = Thread.currentThread();
+
+  /**
+   * {@code System.nanoTime()} when the outermost execution now running began, or 0 when none runs.
+   * Written with release and read with acquire semantics, so the sweeper thread sees {@link
+   * #statement} and {@link #sql} as they were set for it without a fence on the application's path.
+   */
+  @SuppressWarnings("unused") // accessed through EXECUTING_SINCE
+  private long executingSince;
+
+  /** The statement object of the outermost execution now running, or null. */
+  public Object statement;
   /**
    * How many instrumented JDBC calls are on this thread's stack. Only the outermost call (depth
    * going 0 to 1) records: wrappers (pools, P6Spy, Spring proxies) delegate to the driver, and
@@ -27,4 +53,14 @@ public final class CallState {
   public Object agentState;
 
   CallState() {}
+
+  /** Marks the outermost execution as running since {@code nanos}; 0 marks it finished. */
+  void executingSince(long nanos) {
+    EXECUTING_SINCE.setRelease(this, nanos);
+  }
+
+  /** When the outermost execution now running began, or 0; safe to call from any thread. */
+  public long executingSince() {
+    return (long) EXECUTING_SINCE.getAcquire(this);
+  }
 }

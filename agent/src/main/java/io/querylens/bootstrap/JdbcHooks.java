@@ -8,7 +8,11 @@ package io.querylens.bootstrap;
  * installs its listener, and whenever the listener fails, the hooks do nothing.
  */
 public final class JdbcHooks {
-  private static final ThreadLocal<CallState> STATE = ThreadLocal.withInitial(CallState::new);
+  private static final ThreadLocal<CallState> STATE = ThreadLocal.withInitial(JdbcHooks::newState);
+
+  // every thread's state, weakly: the in-flight sweeper looks at each; dead threads' entries are pruned
+  private static final java.util.concurrent.ConcurrentLinkedQueue<java.lang.ref.WeakReference<CallState>> STATES =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   private static final JdbcListener NOOP = new NoopListener();
 
@@ -20,6 +24,27 @@ public final class JdbcHooks {
   /** Installs the listener that receives every outermost JDBC call. */
   public static void install(JdbcListener newListener) {
     listener = newListener == null ? NOOP : newListener;
+  }
+
+  private static CallState newState() {
+    CallState state = new CallState();
+    STATES.add(new java.lang.ref.WeakReference<>(state));
+    return state;
+  }
+
+  /**
+   * Calls {@code visitor} with every live thread's state, dropping those of threads that ended;
+   * for the agent's sweeper thread.
+   */
+  public static void forEachState(java.util.function.Consumer<CallState> visitor) {
+    for (java.util.Iterator<java.lang.ref.WeakReference<CallState>> it = STATES.iterator(); it.hasNext(); ) {
+      CallState state = it.next().get();
+      if (state == null || !state.thread.isAlive()) {
+        it.remove();
+      } else {
+        visitor.accept(state);
+      }
+    }
   }
 
   /** Returns the current thread's state without entering a call. */
@@ -49,11 +74,14 @@ public final class JdbcHooks {
   }
 
   /** Enters a statement execution, timing it when it is the outermost call. */
-  public static CallState enterExecute(String sql) {
+  public static CallState enterExecute(Object statement, String sql) {
     CallState state = STATE.get();
     if (state.depth++ == 0) {
       state.sql = sql;
-      state.startNanos = System.nanoTime();
+      state.statement = statement;
+      long start = System.nanoTime();
+      state.startNanos = start;
+      state.executingSince(start);
     }
     return state;
   }
@@ -62,8 +90,10 @@ public final class JdbcHooks {
   public static void exitExecute(CallState state, Object statement, Object result, long rows, Throwable error) {
     if (exit(state)) {
       long end = System.nanoTime();
+      state.executingSince(0);
       listener.onExecute(state, statement, result, rows, error, end);
       state.sql = null;
+      state.statement = null;
     }
   }
 

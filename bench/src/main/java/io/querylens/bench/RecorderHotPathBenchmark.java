@@ -70,7 +70,7 @@ public class RecorderHotPathBenchmark {
     FingerprintCache fingerprints = new FingerprintCache(10_000, statistics, enricher);
     Recorder recorder;
     if (scopes) {
-      tracker = new ScopeTracker(ScopeSettings.defaults(Duration.ofMillis(200), Duration.ofSeconds(10)),
+      tracker = new ScopeTracker(ScopeSettings.defaults(Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofMillis(500)),
           new StackCapture(FramePolicy.appPackages(List.of("io.querylens.bench"))), Detectors.standard(3, 10), new FindingRegistry(2_000));
       recorder = new Recorder(fingerprints, true, tracker, new StatisticsListener(), tracker);
     } else {
@@ -97,7 +97,7 @@ public class RecorderHotPathBenchmark {
   /** executeQuery() + next() returning a row + close(), as the advice calls the hooks. */
   @Benchmark
   public void preparedLookupHooks() {
-    CallState call = JdbcHooks.enterExecute(null);
+    CallState call = JdbcHooks.enterExecute(statement, null);
     JdbcHooks.exitExecute(call, statement, resultSet, -1L, null);
     call = JdbcHooks.enter();
     JdbcHooks.exitNext(call, resultSet, true);
@@ -115,7 +115,7 @@ public class RecorderHotPathBenchmark {
   public void preparedLookupWithBinding() {
     CallState call = JdbcHooks.enter();
     JdbcHooks.exitSetParameter(call, statement, 1, Integer.valueOf(++id & 1023), null);
-    call = JdbcHooks.enterExecute(null);
+    call = JdbcHooks.enterExecute(statement, null);
     JdbcHooks.exitExecute(call, statement, resultSet, -1L, null);
     call = JdbcHooks.enter();
     JdbcHooks.exitNext(call, resultSet, true);

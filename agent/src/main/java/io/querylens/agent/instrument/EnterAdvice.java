@@ -19,8 +19,8 @@ final class EnterAdvice {
   /** A statement execution: also takes the time and the SQL of plain statements. */
   static final class Execute {
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    static CallState enter(@Advice.Argument(value = 0, optional = true) String sql) {
-      return JdbcHooks.enterExecute(sql);
+    static CallState enter(@Advice.This Object statement, @Advice.Argument(value = 0, optional = true) String sql) {
+      return JdbcHooks.enterExecute(statement, sql);
     }
   }
 

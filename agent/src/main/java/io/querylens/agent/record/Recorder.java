@@ -255,6 +255,20 @@ public final class Recorder implements JdbcListener {
     }
   }
 
+  /**
+   * The fingerprint of an execution another thread is running, for the slow-statement sweeper:
+   * its SQL if it was passed to {@code execute}, else the SQL its statement was prepared with.
+   * Null when unknown. {@code probe} must be the calling thread's own.
+   */
+  FingerprintCache.Fingerprinted inFlight(Object statement, String sql, WeakIdentityMap.Probe probe) {
+    StatementState state = statement == null ? null : statements.get(statement, probe);
+    String text = sql != null ? sql : state == null ? null : state.preparedSql != null ? state.preparedSql : state.batchSql;
+    if (text == null) {
+      return null;
+    }
+    return fingerprints.lookup(text, state == null ? DbSystem.UNKNOWN : state.connection.dbSystem);
+  }
+
   /** Statements connection pools ran for themselves, kept out of the application's figures. */
   public long poolInternalStatements() {
     return poolInternalStatements.sum();

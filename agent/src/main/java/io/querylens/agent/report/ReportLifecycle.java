@@ -3,8 +3,10 @@ package io.querylens.agent.report;
 import io.querylens.agent.AgentErrors;
 import io.querylens.agent.config.AgentConfig;
 import io.querylens.agent.record.Recorder;
+import io.querylens.agent.record.SlowStatementSweeper;
 import io.querylens.analyzer.detect.FindingRegistry;
 import io.querylens.analyzer.fingerprint.StatementEnricher;
+import io.querylens.analyzer.report.Finding;
 import io.querylens.analyzer.report.Report;
 import io.querylens.analyzer.report.ReportAssembler;
 import io.querylens.analyzer.report.ReportContext;
@@ -14,6 +16,7 @@ import io.querylens.exporter.report.JsonReportWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,6 +38,7 @@ public final class ReportLifecycle {
   private final Recorder recorder;
   private final StatementEnricher enricher;
   private final FindingRegistry findings;
+  private final SlowStatementSweeper sweeper;
   private final String version;
   private final Instant startedAt;
   // Jackson costs a few hundred milliseconds to set up: not during the application's start-up.
@@ -46,12 +50,14 @@ public final class ReportLifecycle {
 
   /** Creates the lifecycle; nothing runs until {@link #start()}. */
   public ReportLifecycle(AgentConfig config, StatisticsRegistry statistics, Recorder recorder,
-      StatementEnricher enricher, FindingRegistry findings, String version, Instant startedAt) {
+      StatementEnricher enricher, FindingRegistry findings, SlowStatementSweeper sweeper, String version,
+      Instant startedAt) {
     this.config = config;
     this.statistics = statistics;
     this.recorder = recorder;
     this.enricher = enricher;
     this.findings = findings;
+    this.sweeper = sweeper;
     this.version = version;
     this.startedAt = startedAt;
   }
@@ -78,6 +84,11 @@ public final class ReportLifecycle {
     }
     // A short run may end before JSqlParser has described its statements; give it a moment.
     enricher.drainAndClose(SHUTDOWN_ENRICH_WAIT);
+    try {
+      sweeper.sweep(); // statements still running now are reported as such
+    } catch (Throwable t) {
+      AgentErrors.record("slow", "could not look at running statements", t);
+    }
     Path written = writeQuietly();
     Report report = lastReport;
     if (config.consoleSummary() && report != null) {
@@ -89,13 +100,20 @@ public final class ReportLifecycle {
     }
   }
 
+  /** The findings of all scopes, then the slow statements still running. */
+  private List<Finding> allFindings() {
+    List<Finding> all = new ArrayList<>(findings.snapshot());
+    all.addAll(sweeper.runningFindings());
+    return all;
+  }
+
   /** Builds and writes the report now; returns the file, or null if it could not be written. */
   synchronized Path writeQuietly() {
     try {
       Report report = ReportAssembler.assemble(statistics, new ReportContext(
           version, startedAt, Instant.now(), recorder.poolInternalStatements(), recorder.commits(),
           recorder.rollbacks(), enricher.dropped() + findings.droppedFindings(), AgentErrors.count(),
-          findings.snapshot()));
+          allFindings()));
       lastReport = report;
       if (writer == null) {
         writer = new JsonReportWriter();

@@ -64,7 +64,18 @@ public final class StackCapture {
   /** Reads {@code frames}, innermost first; public for tests that build stacks by hand. */
   public CapturedStack read(Stream<StackWalker.StackFrame> frames) {
     Reader reader = new Reader();
-    frames.limit(MAX_DEPTH).forEach(reader::accept);
+    frames.limit(MAX_DEPTH).forEach(
+        frame -> reader.accept(frame.getClassName(), frame.getMethodName(), frame.getFileName(), frame.getLineNumber()));
+    return reader.result();
+  }
+
+  /** Reads another thread's stack, as {@link Thread#getStackTrace()} returns it. */
+  public CapturedStack read(StackTraceElement[] trace) {
+    Reader reader = new Reader();
+    for (int i = 0; i < trace.length && i < MAX_DEPTH; i++) {
+      StackTraceElement element = trace[i];
+      reader.accept(element.getClassName(), element.getMethodName(), element.getFileName(), element.getLineNumber());
+    }
     return reader.result();
   }
 
@@ -78,11 +89,10 @@ public final class StackCapture {
     private boolean hibernate;
     private boolean springJdbc;
 
-    void accept(StackWalker.StackFrame frame) {
-      String className = frame.getClassName();
+    void accept(String className, String methodName, String fileName, int lineNumber) {
       if (policy.isApplication(className)) {
-        StackLine line = new StackLine(className, frame.getMethodName(), frame.getFileName(), frame.getLineNumber());
-        if (frame.getFileName() == null && frame.getLineNumber() < 0) {
+        StackLine line = new StackLine(className, methodName, fileName, lineNumber);
+        if (fileName == null && lineNumber < 0) {
           // Generated at run time (a proxy in the application's package): point past it, unless the
           // application has no debug information at all.
           if (unsourcedCallSite == null && callSite == null) {
@@ -94,8 +104,8 @@ public final class StackCapture {
         if (appFrames.size() < MAX_FRAMES) {
           appFrames.add(line.toString());
         }
-        String method = simpleName(className) + "." + frame.getMethodName();
-        if (!frame.getMethodName().startsWith("lambda$")) {
+        String method = simpleName(className) + "." + methodName;
+        if (!methodName.startsWith("lambda$")) {
           // A lambda's body says little about the work: a runner's lambda wraps every task alike.
           entryPoint = method;
         } else {

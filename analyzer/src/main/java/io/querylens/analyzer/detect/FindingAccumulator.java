@@ -3,6 +3,7 @@ package io.querylens.analyzer.detect;
 import io.querylens.analyzer.callsite.CapturedStack;
 import io.querylens.analyzer.event.StatementEvent;
 import io.querylens.analyzer.fingerprint.NormalizedSql;
+import io.querylens.analyzer.stats.StatementStatistics;
 
 /**
  * One finding in one scope: one type, statement and call site, and the executions it covers so far.
@@ -19,6 +20,7 @@ public final class FindingAccumulator {
   private final NormalizedSql statement;
   private final CapturedStack stack;
   private final String suggestion;
+  private final StatementStatistics statistics;
 
   // written by the scope's thread only; read racily by reports of open scopes (see above)
   private StatementEvent parent;
@@ -27,6 +29,7 @@ public final class FindingAccumulator {
   private long coveredUntilNanos;
   private long firstSeenNanos;
   private long lastSeenNanos;
+  private long longestNanos;
 
   /**
    * Opens a finding covering {@code count} executions that took {@code nanos}, the first ending at
@@ -34,14 +37,19 @@ public final class FindingAccumulator {
    *
    * @param stack the call site's stack, or {@code null} when it could not be captured
    * @param parent the execution whose rows fed the loop, or {@code null}
+   * @param statistics the statement's statistics, for its median in reports, or {@code null}
+   * @param longestNanos the longest of the executions covered so far
    */
   public FindingAccumulator(FindingType type, NormalizedSql statement, CapturedStack stack, String suggestion,
-      StatementEvent parent, long count, long nanos, long firstEndNanos, long endNanos) {
+      StatementEvent parent, StatementStatistics statistics, long count, long nanos, long longestNanos,
+      long firstEndNanos, long endNanos) {
     this.type = type;
     this.statement = statement;
     this.stack = stack;
     this.suggestion = suggestion;
     this.parent = parent;
+    this.statistics = statistics;
+    this.longestNanos = longestNanos;
     this.count = count;
     this.nanos = nanos;
     this.coveredUntilNanos = endNanos;
@@ -52,6 +60,7 @@ public final class FindingAccumulator {
   /** Adds one execution; time it shares with executions already counted is not counted again. */
   public void add(long startNanos, long endNanos) {
     count++;
+    longestNanos = Math.max(longestNanos, endNanos - startNanos);
     long from = Math.max(startNanos, coveredUntilNanos);
     if (endNanos > from) {
       nanos += endNanos - from;
@@ -68,7 +77,9 @@ public final class FindingAccumulator {
   /** The figures as they stand, for aggregation; see the class comment on when they are exact. */
   Figures figures() {
     long parentRows = parent == null ? 0 : parent.rowsRead();
-    return new Figures(count, nanos, EpochClock.toEpochMillis(firstSeenNanos), EpochClock.toEpochMillis(lastSeenNanos), parent == null ? null : parent.normalized(),
+    Double p50Ms = type == FindingType.SLOW_QUERY && statistics != null ? statistics.snapshot().p50Ms() : null;
+    return new Figures(count, nanos, longestNanos, p50Ms, EpochClock.toEpochMillis(firstSeenNanos),
+        EpochClock.toEpochMillis(lastSeenNanos), parent == null ? null : parent.normalized(),
         parentRows);
   }
 
@@ -85,6 +96,6 @@ public final class FindingAccumulator {
   }
 
   /** Figures of one accumulator at one moment. */
-  record Figures(long count, long nanos, long firstSeenMillis, long lastSeenMillis, NormalizedSql parent,
+  record Figures(long count, long nanos, long longestNanos, Double p50Ms, long firstSeenMillis, long lastSeenMillis, NormalizedSql parent,
       long parentRows) {}
 }

@@ -131,6 +131,8 @@ public final class FindingRegistry {
     private long firstSeenMillis = Long.MAX_VALUE;
     private long lastSeenMillis = Long.MIN_VALUE;
     private long lastParentSeenMillis = Long.MIN_VALUE;
+    private long longestNanos;
+    private Double p50Ms;
     private Finding.ParentQuery parent;
 
     Aggregate(String kind, String statement, CapturedStack stack, String suggestion) {
@@ -143,6 +145,10 @@ public final class FindingRegistry {
     void add(FindingAccumulator.Figures figures) {
       count += figures.count();
       nanos += figures.nanos();
+      longestNanos = Math.max(longestNanos, figures.longestNanos());
+      if (figures.p50Ms() != null) {
+        p50Ms = figures.p50Ms();
+      }
       occurrences++;
       firstSeenMillis = Math.min(firstSeenMillis, figures.firstSeenMillis());
       lastSeenMillis = Math.max(lastSeenMillis, figures.lastSeenMillis());
@@ -161,6 +167,8 @@ public final class FindingRegistry {
       copy.lastSeenMillis = lastSeenMillis;
       copy.lastParentSeenMillis = lastParentSeenMillis;
       copy.parent = parent;
+      copy.longestNanos = longestNanos;
+      copy.p50Ms = p50Ms;
       return copy;
     }
 
@@ -175,7 +183,9 @@ public final class FindingRegistry {
       return new Finding(key.type().name(), key.type().severity(), key.scope(), key.scope() == null ? null : kind,
           statement, key.fingerprint(), count, nanos / 1_000_000.0, callSite, frames, parent,
           suggestion, occurrences, Instant.ofEpochMilli(firstSeenMillis).toString(),
-          Instant.ofEpochMilli(lastSeenMillis).toString());
+          Instant.ofEpochMilli(lastSeenMillis).toString(),
+          key.type() == FindingType.SLOW_QUERY ? longestNanos / 1_000_000.0 : null,
+          key.type() == FindingType.SLOW_QUERY ? p50Ms : null, null, null);
     }
   }
 

@@ -17,7 +17,9 @@ public enum FindingType {
   /** The statement gave up waiting for a lock another transaction held. */
   LOCK_TIMEOUT("WARNING"),
   /** Under REPEATABLE READ or SERIALIZABLE, a concurrent transaction's change made this one fail. */
-  SERIALIZATION_FAILURE("WARNING");
+  SERIALIZATION_FAILURE("WARNING"),
+  /** An execution took at least the slow-query threshold. */
+  SLOW_QUERY("WARNING");
 
   private final String severity;
 

@@ -27,6 +27,10 @@ public final class Suggestions {
         return "This statement waited longer than the lock timeout for a row or table another transaction held."
             + " Find that transaction (often one left idle in transaction) and shorten it; where waiting is not"
             + " needed, use NOWAIT or SKIP LOCKED and handle the miss.";
+      case SLOW_QUERY:
+        return "Compare durationMs with p50Ms: near the median, the statement is slow every time, so look at"
+            + " its plan (EXPLAIN ANALYZE), its indexes and the rows it reads; far above it, this run waited on"
+            + " something (a lock, I/O, a cold cache) or got a plan unsuited to its parameters.";
       case SERIALIZATION_FAILURE:
         return "A concurrent transaction changed what this REPEATABLE READ or SERIALIZABLE transaction read."
             + " Retry the whole transaction, as that isolation level expects, or read and write fewer rows"

@@ -34,12 +34,20 @@ import java.util.Objects;
  * @param occurrences how many scopes it occurred in
  * @param firstSeen when it was first seen, ISO-8601
  * @param lastSeen when it was last seen, ISO-8601
+ * @param durationMs SLOW_QUERY only: the longest of its executions, or for one still running how long
+ *     it has run, milliseconds; else {@code null}
+ * @param p50Ms SLOW_QUERY only: the median of all executions of the statement, milliseconds; else
+ *     {@code null}
+ * @param running {@code true} for a slow statement still running when the report was taken; else
+ *     {@code null}
+ * @param thread the name of the thread running it, for a running statement; else {@code null}
  * @since 0.1
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({
   "type", "severity", "scope", "scopeKind", "statement", "fingerprint", "count", "totalMs", "callSite",
-  "stack", "parent", "suggestion", "occurrences", "firstSeen", "lastSeen"
+  "stack", "parent", "suggestion", "occurrences", "firstSeen", "lastSeen", "durationMs", "p50Ms", "running",
+  "thread"
 })
 public record Finding(
     String type,
@@ -56,7 +64,19 @@ public record Finding(
     String suggestion,
     long occurrences,
     String firstSeen,
-    String lastSeen) {
+    String lastSeen,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Double durationMs,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Double p50Ms,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Boolean running,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String thread) {
+
+  /** A finding without the slow-query fields. */
+  public Finding(String type, String severity, String scope, String scopeKind, String statement, String fingerprint,
+      long count, double totalMs, CallSite callSite, List<String> stack, ParentQuery parent, String suggestion,
+      long occurrences, String firstSeen, String lastSeen) {
+    this(type, severity, scope, scopeKind, statement, fingerprint, count, totalMs, callSite, stack, parent,
+        suggestion, occurrences, firstSeen, lastSeen, null, null, null, null);
+  }
 
   /** Checks the required components and copies the stack. */
   public Finding {

@@ -95,7 +95,7 @@ final class ExecutionView implements Execution {
     long firstNanos = site.seen ? Math.min(site.firstEndNanos, event.endNanos()) : event.endNanos();
     FindingAccumulator finding = new FindingAccumulator(type, group.statement, site.stack,
         Suggestions.forFinding(type, framework), type == FindingType.N_PLUS_ONE ? group.parent : null,
-        count, nanos, firstNanos, event.endNanos());
+        event.statistics(), count, nanos, event.durationNanos(), firstNanos, event.endNanos());
     site.findings[type.ordinal()] = finding;
     scope.nameAfter(site.stack);
     boolean first = scope.findings.isEmpty();

@@ -13,6 +13,8 @@ import java.time.Duration;
  *     checks its call site with a short walk
  * @param maxCallSitesPerStatement call sites told apart per statement per scope
  * @param maxParameterSets parameter sets remembered per statement per scope to spot repeats
+ * @param slowThreshold an execution this long has its stack walked at once, like a failure: a slow
+ *     statement is a finding the first time
  * @since 0.1
  */
 public record ScopeSettings(
@@ -22,10 +24,16 @@ public record ScopeSettings(
     int maxCapturesPerScope,
     int sampleEvery,
     int maxCallSitesPerStatement,
-    int maxParameterSets) {
+    int maxParameterSets,
+    Duration slowThreshold) {
 
-  /** The documented defaults with the given window timing. */
+  /** The documented defaults with the given window timing and the default slow-query threshold (500ms). */
   public static ScopeSettings defaults(Duration idleGap, Duration maxWindow) {
-    return new ScopeSettings(idleGap, maxWindow, 512, 256, 16, 8, 64);
+    return defaults(idleGap, maxWindow, Duration.ofMillis(500));
+  }
+
+  /** The documented defaults with the given window timing and slow-query threshold. */
+  public static ScopeSettings defaults(Duration idleGap, Duration maxWindow, Duration slowThreshold) {
+    return new ScopeSettings(idleGap, maxWindow, 512, 256, 16, 8, 64, slowThreshold);
   }
 }

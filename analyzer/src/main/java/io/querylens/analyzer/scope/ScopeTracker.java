@@ -33,6 +33,7 @@ public final class ScopeTracker implements StatementEventListener {
   private final ThreadLocal<ThreadScopes> threads = ThreadLocal.withInitial(ThreadScopes::new);
   private final ScopeSettings settings;
   private final long idleGapNanos;
+  private final long slowNanos;
   private final long maxWindowNanos;
   private final StackCapture stacks;
   private final Detector[] detectors;
@@ -42,6 +43,7 @@ public final class ScopeTracker implements StatementEventListener {
   public ScopeTracker(ScopeSettings settings, StackCapture stacks, Detector[] detectors, FindingRegistry registry) {
     this.settings = settings;
     this.idleGapNanos = settings.idleGap().toNanos();
+    this.slowNanos = settings.slowThreshold().toNanos();
     this.maxWindowNanos = settings.maxWindow().toNanos();
     this.stacks = stacks;
     this.detectors = detectors.clone();
@@ -225,8 +227,8 @@ public final class ScopeTracker implements StatementEventListener {
     boolean repeats = !batched && !event.failed()
         && group.repeats(event.parameterHash(), scope.writeEpoch, settings.maxParameterSets());
     group.executions++;
-    // A failure is judged at once, stack and all: a lock error matters the first time it happens.
-    if (group.executions == 1 && !event.failed()) {
+    // A failure or a slow execution is judged at once, stack and all: it matters the first time.
+    if (group.executions == 1 && !event.failed() && event.durationNanos() < slowNanos) {
       group.holdFirst(event, batched);
     } else {
       ExecutionView view = thread.view;

@@ -147,6 +147,13 @@ public final class ConsoleSummary {
           .append(count(finding.count(), "execution"))
           .append(", ")
           .append(duration(finding.totalMs()));
+      if (Boolean.TRUE.equals(finding.running())) {
+        detail(out, "running", "still running"
+            + (finding.thread() == null ? "" : " on thread " + text(finding.thread(), TEXT_WIDTH)));
+      } else if (finding.durationMs() != null) {
+        detail(out, "slowest", duration(finding.durationMs())
+            + (finding.p50Ms() == null ? "" : ", median of all its runs " + duration(finding.p50Ms())));
+      }
       if (finding.scope() != null) {
         String kind =
             finding.scopeKind() == null ? "" : text(finding.scopeKind(), TEXT_WIDTH) + ", ";
