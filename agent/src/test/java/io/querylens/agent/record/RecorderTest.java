@@ -134,7 +134,7 @@ class RecorderTest {
   }
 
   private void execute(Object statement, String sql, Object result, long rows, Throwable error) {
-    CallState call = JdbcHooks.enterExecute(sql);
+    CallState call = JdbcHooks.enterExecute(statement, sql);
     call.depth--; // leave the call as the exit advice would, then hand over as the bridge does
     recorder.onExecute(call, statement, result, rows, error, System.nanoTime());
     call.sql = null;
