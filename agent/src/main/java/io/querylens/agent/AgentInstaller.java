@@ -49,7 +49,8 @@ public final class AgentInstaller {
     StackCapture stacks = new StackCapture(config.appPackages().isEmpty()
         ? FramePolicy.defaults() : FramePolicy.appPackages(config.appPackages()));
     ScopeTracker scopes = new ScopeTracker(
-        ScopeSettings.defaults(config.scopeIdleGap(), config.scopeMaxWindow(), config.slowQueryThreshold()),
+        ScopeSettings.defaults(config.scopeIdleGap(), config.scopeMaxWindow(), config.slowQueryThreshold(),
+            config.poolWaitThreshold()),
         stacks,
         Detectors.standard(config.nPlusOneThreshold(), config.unbatchedWriteThreshold(), config.slowQueryThreshold()),
         findings);

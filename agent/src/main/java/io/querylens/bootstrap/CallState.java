@@ -49,6 +49,15 @@ public final class CallState {
   /** How many pool-internal methods (validation, connection set-up) are on this thread's stack. */
   public int poolDepth;
 
+  /**
+   * How many pool {@code getConnection} calls are on this thread's stack: kept apart from {@link
+   * #depth}, since the pool opens physical connections inside them and those must still be seen.
+   */
+  public int checkoutDepth;
+
+  /** {@code System.nanoTime()} when the outermost pool {@code getConnection} began. */
+  public long checkoutStartNanos;
+
   /** State the agent keeps for this thread (row counting, lookup probes); opaque here. */
   public Object agentState;
 

@@ -151,6 +151,22 @@ public final class JdbcHooks {
     }
   }
 
+  /** Enters a pool's {@code getConnection}; the outermost one is timed. */
+  public static CallState enterCheckout() {
+    CallState state = STATE.get();
+    if (state.checkoutDepth++ == 0) {
+      state.checkoutStartNanos = System.nanoTime();
+    }
+    return state;
+  }
+
+  /** Leaves a pool's {@code getConnection}. */
+  public static void exitCheckout(CallState state, Object dataSource, Throwable error) {
+    if (state != null && state.checkoutDepth > 0 && --state.checkoutDepth == 0) {
+      listener.onPoolCheckout(dataSource, state.checkoutStartNanos, System.nanoTime(), error);
+    }
+  }
+
   /** Enters a pool's own method (validation, initialisation); statements inside are pool-internal. */
   public static CallState enterPoolInternal() {
     CallState state = STATE.get();
@@ -175,5 +191,6 @@ public final class JdbcHooks {
     @Override public void onResultSetClose(CallState state, Object resultSet) {}
     @Override public void onStatementClose(Object statement) {}
     @Override public void onConnectionCall(Object connection, int kind, Throwable error) {}
+    @Override public void onPoolCheckout(Object dataSource, long startNanos, long endNanos, Throwable error) {}
   }
 }

@@ -50,6 +50,12 @@ public interface JdbcListener {
   /** A statement was closed. */
   void onStatementClose(Object statement);
 
+  /**
+   * The application's outermost {@code getConnection()} on a connection pool returned (or failed):
+   * how long it waited for a connection.
+   */
+  void onPoolCheckout(Object dataSource, long startNanos, long endNanos, Throwable error);
+
   /** Commit, rollback, auto-commit change or close on a connection. */
   void onConnectionCall(Object connection, int kind, Throwable error);
 }

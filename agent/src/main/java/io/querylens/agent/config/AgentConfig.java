@@ -39,6 +39,7 @@ public final class AgentConfig {
   private final Duration reportInterval;
   private final Duration slowQueryThreshold;
   private final Duration lockWaitThreshold;
+  private final Duration poolWaitThreshold;
   private final int nPlusOneThreshold;
   private final int unbatchedWriteThreshold;
   private final Duration scopeIdleGap;
@@ -61,6 +62,7 @@ public final class AgentConfig {
     this.reportInterval = get(ConfigOption.REPORT_INTERVAL);
     this.slowQueryThreshold = get(ConfigOption.SLOW_QUERY_THRESHOLD);
     this.lockWaitThreshold = get(ConfigOption.LOCK_WAIT_THRESHOLD);
+    this.poolWaitThreshold = get(ConfigOption.POOL_WAIT_THRESHOLD);
     this.nPlusOneThreshold = get(ConfigOption.N_PLUS_ONE_THRESHOLD);
     this.unbatchedWriteThreshold = get(ConfigOption.UNBATCHED_WRITE_THRESHOLD);
     this.scopeIdleGap = get(ConfigOption.SCOPE_IDLE_GAP);
@@ -171,6 +173,14 @@ public final class AgentConfig {
    */
   public int nPlusOneThreshold() {
     return nPlusOneThreshold;
+  }
+
+  /**
+   * How long the application may wait for a connection from its pool before that is a POOL_WAIT
+   * finding ({@code poolWaitThreshold}, default 100ms).
+   */
+  public Duration poolWaitThreshold() {
+    return poolWaitThreshold;
   }
 
   /**

@@ -64,6 +64,15 @@ final class ConfigOption<T> {
           "expected a duration " + DURATION_EXAMPLES,
           "expected a duration of at least 1ms, " + DURATION_EXAMPLES);
 
+  static final ConfigOption<Duration> POOL_WAIT_THRESHOLD =
+      duration(
+          "poolWaitThreshold",
+          Duration.ofMillis(100),
+          Duration.ofMillis(1),
+          false,
+          "expected a duration " + DURATION_EXAMPLES,
+          "expected a duration of at least 1ms, " + DURATION_EXAMPLES);
+
   static final ConfigOption<Integer> N_PLUS_ONE_THRESHOLD =
       integer("nPlusOneThreshold", 3, 2, Integer.MAX_VALUE, "expected a whole number of at least 2");
 
@@ -148,6 +157,7 @@ final class ConfigOption<T> {
           REPORT_INTERVAL,
           SLOW_QUERY_THRESHOLD,
           LOCK_WAIT_THRESHOLD,
+          POOL_WAIT_THRESHOLD,
           N_PLUS_ONE_THRESHOLD,
           UNBATCHED_WRITE_THRESHOLD,
           SCOPE_IDLE_GAP,

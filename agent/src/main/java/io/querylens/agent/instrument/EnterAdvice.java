@@ -24,6 +24,14 @@ final class EnterAdvice {
     }
   }
 
+  /** A pool's {@code getConnection}. */
+  static final class Checkout {
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    static CallState enter() {
+      return JdbcHooks.enterCheckout();
+    }
+  }
+
   /** A pool's own method. */
   static final class PoolInternal {
     @Advice.OnMethodEnter(suppress = Throwable.class)

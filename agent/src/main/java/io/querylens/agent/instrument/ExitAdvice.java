@@ -174,6 +174,14 @@ final class ExitAdvice {
     }
   }
 
+  /** Leaves a pool's {@code getConnection}. */
+  static final class Checkout {
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    static void exit(@Advice.Enter CallState state, @Advice.This Object dataSource, @Advice.Thrown Throwable error) {
+      JdbcHooks.exitCheckout(state, dataSource, error);
+    }
+  }
+
   /** Leaves a pool's own method. */
   static final class PoolInternal {
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)

@@ -65,6 +65,17 @@ public final class JdbcInstrumentation {
 
   private static final Set<String> POOL_INTERNAL_TYPE_NAMES = Set.of(POOL_INTERNAL_TYPES);
 
+  /** The data sources of pools, whose {@code getConnection} may wait for a free connection. */
+  private static final String[] POOL_DATA_SOURCE_TYPES = {
+    "com.zaxxer.hikari.HikariDataSource",
+    "org.apache.commons.dbcp2.BasicDataSource",
+    "org.apache.commons.dbcp2.PoolingDataSource",
+    "org.apache.tomcat.jdbc.pool.DataSourceProxy",
+    "com.mchange.v2.c3p0.impl.AbstractPoolBackedDataSource",
+  };
+
+  private static final Set<String> POOL_DATA_SOURCE_TYPE_NAMES = Set.of(POOL_DATA_SOURCE_TYPES);
+
   /** The servlet base classes whose {@code service} serves a request (javax and jakarta). */
   private static final String[] SERVLET_TYPES = {"javax.servlet.http.HttpServlet", "jakarta.servlet.http.HttpServlet"};
 
@@ -115,6 +126,7 @@ public final class JdbcInstrumentation {
         }
       }
       if (POOL_INTERNAL_TYPE_NAMES.contains(type.getName()) || SERVLET_TYPE_NAMES.contains(type.getName())
+          || POOL_DATA_SOURCE_TYPE_NAMES.contains(type.getName())
           || implementsFilterChain(type)) {
         candidates.add(type);
       }
@@ -152,6 +164,8 @@ public final class JdbcInstrumentation {
     AsmVisitorWrapper metaData =
         advice(EnterAdvice.Call.class, ExitAdvice.Call.class, jdbcMethodsOf("java.sql.DatabaseMetaData"));
     AsmVisitorWrapper poolInternal = advice(EnterAdvice.PoolInternal.class, ExitAdvice.PoolInternal.class, any());
+    AsmVisitorWrapper checkout = advice(EnterAdvice.Checkout.class, ExitAdvice.Checkout.class,
+        named("getConnection").and(isPublic()).and(takesArguments(0).or(takesArguments(2))));
     AsmVisitorWrapper servlet = Advice.to(ServletAdvice.class, adviceLocator)
         .on(named("service").and(isPublic()).and(takesArguments(2)).and(not(isAbstract())));
     AsmVisitorWrapper filterChain = Advice.to(ServletAdvice.class, adviceLocator)
@@ -171,7 +185,7 @@ public final class JdbcInstrumentation {
         .or(any(), isBootstrapClassLoader().or(isExtensionClassLoader()))
         // One matcher walks each new class's hierarchy once; the transformer then picks the advice.
         .type(not(isInterface()).and(hasSuperType(namedOneOf(HIERARCHY_ROOTS)))
-            .or(namedOneOf(POOL_INTERNAL_TYPES)).or(namedOneOf(SERVLET_TYPES)))
+            .or(namedOneOf(POOL_INTERNAL_TYPES)).or(namedOneOf(SERVLET_TYPES)).or(namedOneOf(POOL_DATA_SOURCE_TYPES)))
         .transform((builder, type, loader, module, domain) -> {
           if (type.isAssignableTo(java.sql.Statement.class)) {
             builder = builder.visit(statement);
@@ -190,6 +204,9 @@ public final class JdbcInstrumentation {
           }
           if (POOL_INTERNAL_TYPE_NAMES.contains(type.getName())) {
             builder = builder.visit(poolInternal);
+          }
+          if (POOL_DATA_SOURCE_TYPE_NAMES.contains(type.getName())) {
+            builder = builder.visit(checkout);
           }
           if (SERVLET_TYPE_NAMES.contains(type.getName())) {
             builder = builder.visit(servlet);

@@ -269,6 +269,18 @@ public final class Recorder implements JdbcListener {
     return fingerprints.lookup(text, state == null ? DbSystem.UNKNOWN : state.connection.dbSystem);
   }
 
+  @Override
+  public void onPoolCheckout(Object dataSource, long startNanos, long endNanos, Throwable error) {
+    if (scopes == null || error != null || !scopes.isPoolWait(endNanos - startNanos)) {
+      return;
+    }
+    try {
+      scopes.onPoolWait(PoolNames.of(dataSource), startNanos, endNanos);
+    } catch (Throwable t) {
+      AgentErrors.record("pool", "could not report a wait for a pooled connection", t);
+    }
+  }
+
   /** Statements connection pools ran for themselves, kept out of the application's figures. */
   public long poolInternalStatements() {
     return poolInternalStatements.sum();

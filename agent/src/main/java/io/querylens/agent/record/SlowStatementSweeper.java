@@ -135,7 +135,7 @@ public final class SlowStatementSweeper {
       return new Finding(FindingType.SLOW_QUERY.name(), FindingType.SLOW_QUERY.severity(), null, null,
           statement.text(), statement.fingerprint(), 1, runningMs, callSite, stack.frames(), null,
           Suggestions.forFinding(FindingType.SLOW_QUERY, stack.framework()), 1, started,
-          Instant.now().toString(), runningMs, null, Boolean.TRUE, threadName);
+          Instant.now().toString(), runningMs, null, Boolean.TRUE, threadName, null);
     }
   }
 }

@@ -106,6 +106,7 @@ class AgentConfigSourcesTest {
     "reportInterval, QUERYLENS_REPORT_INTERVAL",
     "slowQueryThreshold, QUERYLENS_SLOW_QUERY_THRESHOLD",
     "lockWaitThreshold, QUERYLENS_LOCK_WAIT_THRESHOLD",
+    "poolWaitThreshold, QUERYLENS_POOL_WAIT_THRESHOLD",
     "nPlusOneThreshold, QUERYLENS_N_PLUS_ONE_THRESHOLD",
     "unbatchedWriteThreshold, QUERYLENS_UNBATCHED_WRITE_THRESHOLD",
     "scopeIdleGap, QUERYLENS_SCOPE_IDLE_GAP",
@@ -131,7 +132,7 @@ class AgentConfigSourcesTest {
 
   @Test
   void everyOptionHasAnEnvironmentNameInTheTableAbove() {
-    assertThat(ConfigOption.ALL).hasSize(19);
+    assertThat(ConfigOption.ALL).hasSize(20);
   }
 
   static Stream<Arguments> oneNonDefaultValuePerOption() {

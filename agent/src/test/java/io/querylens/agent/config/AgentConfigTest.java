@@ -53,7 +53,7 @@ class AgentConfigTest {
     assertThat(AgentConfig.defaults().toString())
         .isEqualTo(
             "enabled=true, reportDir=querylens-report, reportInterval=1m,"
-                + " slowQueryThreshold=500ms, lockWaitThreshold=200ms, nPlusOneThreshold=3,"
+                + " slowQueryThreshold=500ms, lockWaitThreshold=200ms, poolWaitThreshold=100ms, nPlusOneThreshold=3,"
                 + " unbatchedWriteThreshold=10, scopeIdleGap=200ms, scopeMaxWindow=10s,"
                 + " metricsPort=9464, metricsHost=127.0.0.1, appPackages=, captureParameters=false,"
                 + " countRows=true, maxFingerprints=5000, fingerprintCacheSize=10000,"

@@ -74,7 +74,7 @@ class AgentConfigWarningsTest {
         .containsExactly(
             "querylens: ignoring unknown option verbose=true (from the agent argument);"
                 + " known options: enabled, reportDir, reportInterval, slowQueryThreshold,"
-                + " lockWaitThreshold, nPlusOneThreshold, unbatchedWriteThreshold, scopeIdleGap, scopeMaxWindow, metricsPort, metricsHost, appPackages,"
+                + " lockWaitThreshold, poolWaitThreshold, nPlusOneThreshold, unbatchedWriteThreshold, scopeIdleGap, scopeMaxWindow, metricsPort, metricsHost, appPackages,"
                 + " captureParameters, countRows, maxFingerprints, fingerprintCacheSize,"
                 + " parseMaxChars, parseTimeout, consoleSummary");
   }

@@ -21,6 +21,7 @@ public final class FindingAccumulator {
   private final CapturedStack stack;
   private final String suggestion;
   private final StatementStatistics statistics;
+  private final String pool;
 
   // written by the scope's thread only; read racily by reports of open scopes (see above)
   private StatementEvent parent;
@@ -43,6 +44,17 @@ public final class FindingAccumulator {
   public FindingAccumulator(FindingType type, NormalizedSql statement, CapturedStack stack, String suggestion,
       StatementEvent parent, StatementStatistics statistics, long count, long nanos, long longestNanos,
       long firstEndNanos, long endNanos) {
+    this(type, statement, null, stack, suggestion, parent, statistics, count, nanos, longestNanos, firstEndNanos,
+        endNanos);
+  }
+
+  /**
+   * Opens a finding about a pool wait ({@code statement} null) or a statement ({@code pool} null).
+   */
+  public FindingAccumulator(FindingType type, NormalizedSql statement, String pool, CapturedStack stack,
+      String suggestion, StatementEvent parent, StatementStatistics statistics, long count, long nanos,
+      long longestNanos, long firstEndNanos, long endNanos) {
+    this.pool = pool;
     this.type = type;
     this.statement = statement;
     this.stack = stack;
@@ -83,8 +95,14 @@ public final class FindingAccumulator {
         parentRows);
   }
 
+  /** The statement concerned, or null for a pool wait. */
   NormalizedSql statement() {
     return statement;
+  }
+
+  /** The pool concerned, or null. */
+  String pool() {
+    return pool;
   }
 
   CapturedStack stack() {

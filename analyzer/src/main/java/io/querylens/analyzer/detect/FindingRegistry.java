@@ -1,6 +1,7 @@
 package io.querylens.analyzer.detect;
 
 import io.querylens.analyzer.callsite.CapturedStack;
+import io.querylens.analyzer.fingerprint.NormalizedSql;
 import io.querylens.analyzer.report.Finding;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -97,14 +98,16 @@ public final class FindingRegistry {
     for (FindingAccumulator accumulator : scope.findings()) {
       CapturedStack stack = accumulator.stack();
       String callSite = stack == null || stack.callSite() == null ? null : stack.callSite().toString();
-      Key key = new Key(accumulator.type(), name, accumulator.statement().fingerprint(), callSite);
+      NormalizedSql statement = accumulator.statement();
+      Key key = new Key(accumulator.type(), name, statement == null ? null : statement.fingerprint(), callSite,
+          accumulator.pool());
       Aggregate aggregate = into.get(key);
       if (aggregate == null) {
         if (bounded && into.size() >= maxFindings) {
           dropped.increment();
           continue;
         }
-        aggregate = new Aggregate(scope.kind(), accumulator.statement().text(), accumulator.stack(),
+        aggregate = new Aggregate(scope.kind(), statement == null ? null : statement.text(), accumulator.stack(),
             accumulator.suggestion());
         into.put(key, aggregate);
       }
@@ -116,7 +119,7 @@ public final class FindingRegistry {
     return "ERROR".equals(severity) ? 0 : "WARNING".equals(severity) ? 1 : 2;
   }
 
-  private record Key(FindingType type, String scope, String fingerprint, String callSite) {}
+  private record Key(FindingType type, String scope, String fingerprint, String callSite, String pool) {}
 
   /** One finding summed over the scopes it occurred in. */
   private static final class Aggregate {
@@ -185,7 +188,7 @@ public final class FindingRegistry {
           suggestion, occurrences, Instant.ofEpochMilli(firstSeenMillis).toString(),
           Instant.ofEpochMilli(lastSeenMillis).toString(),
           key.type() == FindingType.SLOW_QUERY ? longestNanos / 1_000_000.0 : null,
-          key.type() == FindingType.SLOW_QUERY ? p50Ms : null, null, null);
+          key.type() == FindingType.SLOW_QUERY ? p50Ms : null, null, null, key.pool());
     }
   }
 

@@ -19,7 +19,9 @@ public enum FindingType {
   /** Under REPEATABLE READ or SERIALIZABLE, a concurrent transaction's change made this one fail. */
   SERIALIZATION_FAILURE("WARNING"),
   /** An execution took at least the slow-query threshold. */
-  SLOW_QUERY("WARNING");
+  SLOW_QUERY("WARNING"),
+  /** The application waited at least the threshold for a connection from its pool. */
+  POOL_WAIT("WARNING");
 
   private final String severity;
 

@@ -27,6 +27,11 @@ public final class Suggestions {
         return "This statement waited longer than the lock timeout for a row or table another transaction held."
             + " Find that transaction (often one left idle in transaction) and shorten it; where waiting is not"
             + " needed, use NOWAIT or SKIP LOCKED and handle the miss.";
+      case POOL_WAIT:
+        return "Every connection of this pool was in use, so this code waited for one. Find what holds"
+            + " connections long (slow statements, transactions kept open across remote calls, connections"
+            + " not closed) before making the pool larger; a pool larger than the database can serve only"
+            + " moves the queue.";
       case SLOW_QUERY:
         return "Compare durationMs with p50Ms: near the median, the statement is slow every time, so look at"
             + " its plan (EXPLAIN ANALYZE), its indexes and the rows it reads; far above it, this run waited on"

@@ -41,13 +41,14 @@ import java.util.Objects;
  * @param running {@code true} for a slow statement still running when the report was taken; else
  *     {@code null}
  * @param thread the name of the thread running it, for a running statement; else {@code null}
+ * @param pool POOL_WAIT only: the connection pool's name; else {@code null}
  * @since 0.1
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({
   "type", "severity", "scope", "scopeKind", "statement", "fingerprint", "count", "totalMs", "callSite",
   "stack", "parent", "suggestion", "occurrences", "firstSeen", "lastSeen", "durationMs", "p50Ms", "running",
-  "thread"
+  "thread", "pool"
 })
 public record Finding(
     String type,
@@ -68,14 +69,15 @@ public record Finding(
     @JsonInclude(JsonInclude.Include.NON_NULL) Double durationMs,
     @JsonInclude(JsonInclude.Include.NON_NULL) Double p50Ms,
     @JsonInclude(JsonInclude.Include.NON_NULL) Boolean running,
-    @JsonInclude(JsonInclude.Include.NON_NULL) String thread) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) String thread,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String pool) {
 
   /** A finding without the slow-query fields. */
   public Finding(String type, String severity, String scope, String scopeKind, String statement, String fingerprint,
       long count, double totalMs, CallSite callSite, List<String> stack, ParentQuery parent, String suggestion,
       long occurrences, String firstSeen, String lastSeen) {
     this(type, severity, scope, scopeKind, statement, fingerprint, count, totalMs, callSite, stack, parent,
-        suggestion, occurrences, firstSeen, lastSeen, null, null, null, null);
+        suggestion, occurrences, firstSeen, lastSeen, null, null, null, null, null);
   }
 
   /** Checks the required components and copies the stack. */

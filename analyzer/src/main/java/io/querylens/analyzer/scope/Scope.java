@@ -38,6 +38,9 @@ final class Scope implements FindingScope {
 
   final Map<String, StatementGroup> groups = new HashMap<>();
   final List<FindingAccumulator> findings = new CopyOnWriteArrayList<>();
+
+  /** Pool waits in this scope, by pool and call site; created on the first one. */
+  Map<Object, FindingAccumulator> poolWaits;
   int captures;
   long writeEpoch;
 

@@ -15,6 +15,7 @@ import java.time.Duration;
  * @param maxParameterSets parameter sets remembered per statement per scope to spot repeats
  * @param slowThreshold an execution this long has its stack walked at once, like a failure: a slow
  *     statement is a finding the first time
+ * @param poolWaitThreshold a wait this long for a pooled connection is a POOL_WAIT finding
  * @since 0.1
  */
 public record ScopeSettings(
@@ -25,7 +26,8 @@ public record ScopeSettings(
     int sampleEvery,
     int maxCallSitesPerStatement,
     int maxParameterSets,
-    Duration slowThreshold) {
+    Duration slowThreshold,
+    Duration poolWaitThreshold) {
 
   /** The documented defaults with the given window timing and the default slow-query threshold (500ms). */
   public static ScopeSettings defaults(Duration idleGap, Duration maxWindow) {
@@ -34,6 +36,12 @@ public record ScopeSettings(
 
   /** The documented defaults with the given window timing and slow-query threshold. */
   public static ScopeSettings defaults(Duration idleGap, Duration maxWindow, Duration slowThreshold) {
-    return new ScopeSettings(idleGap, maxWindow, 512, 256, 16, 8, 64, slowThreshold);
+    return defaults(idleGap, maxWindow, slowThreshold, Duration.ofMillis(100));
+  }
+
+  /** The documented defaults with the given window timing and thresholds. */
+  public static ScopeSettings defaults(Duration idleGap, Duration maxWindow, Duration slowThreshold,
+      Duration poolWaitThreshold) {
+    return new ScopeSettings(idleGap, maxWindow, 512, 256, 16, 8, 64, slowThreshold, poolWaitThreshold);
   }
 }

@@ -3,7 +3,10 @@ package io.querylens.analyzer.scope;
 import io.querylens.analyzer.callsite.CapturedStack;
 import io.querylens.analyzer.callsite.StackCapture;
 import io.querylens.analyzer.detect.Detector;
+import io.querylens.analyzer.detect.FindingAccumulator;
 import io.querylens.analyzer.detect.FindingRegistry;
+import io.querylens.analyzer.detect.FindingType;
+import io.querylens.analyzer.detect.Suggestions;
 import io.querylens.analyzer.event.StatementEvent;
 import io.querylens.analyzer.event.StatementEventListener;
 import io.querylens.analyzer.fingerprint.StatementShape;
@@ -34,6 +37,7 @@ public final class ScopeTracker implements StatementEventListener {
   private final ScopeSettings settings;
   private final long idleGapNanos;
   private final long slowNanos;
+  private final long poolWaitNanos;
   private final long maxWindowNanos;
   private final StackCapture stacks;
   private final Detector[] detectors;
@@ -44,6 +48,7 @@ public final class ScopeTracker implements StatementEventListener {
     this.settings = settings;
     this.idleGapNanos = settings.idleGap().toNanos();
     this.slowNanos = settings.slowThreshold().toNanos();
+    this.poolWaitNanos = settings.poolWaitThreshold().toNanos();
     this.maxWindowNanos = settings.maxWindow().toNanos();
     this.stacks = stacks;
     this.detectors = detectors.clone();
@@ -177,6 +182,46 @@ public final class ScopeTracker implements StatementEventListener {
     return names;
   }
 
+  /** Whether waiting this long for a pooled connection is a finding; then call {@link #onPoolWait}. */
+  public boolean isPoolWait(long waitedNanos) {
+    return waitedNanos >= poolWaitNanos;
+  }
+
+  /**
+   * The calling thread waited from {@code startNanos} to {@code endNanos} for a connection from pool
+   * {@code pool}, at least the pool-wait threshold: a POOL_WAIT finding at the application's line,
+   * in the scope the thread is in.
+   */
+  public void onPoolWait(String pool, long startNanos, long endNanos) {
+    ThreadScopes thread = threads.get();
+    ThreadScopes.Frame innermost = thread.innermost();
+    Scope scope = innermost != null ? innermost.scope
+        : !thread.transactions.isEmpty() ? thread.transactions.get(thread.transactions.size() - 1)
+        : windowAt(thread, startNanos);
+    scope.lastNanos = Math.max(scope.lastNanos, endNanos);
+    CapturedStack stack = stacks.capture(); // waits this long are rare; their line is worth a walk
+    if (scope.poolWaits == null) {
+      scope.poolWaits = new java.util.HashMap<>();
+    }
+    java.util.List<Object> key = java.util.Arrays.asList(pool, stack.callSite());
+    FindingAccumulator finding = scope.poolWaits.get(key);
+    if (finding != null) {
+      finding.add(startNanos, endNanos);
+      return;
+    }
+    long waited = endNanos - startNanos;
+    finding = new FindingAccumulator(FindingType.POOL_WAIT, null, pool, stack,
+        Suggestions.forFinding(FindingType.POOL_WAIT, stack.framework()), null, null, 1, waited, waited,
+        endNanos, endNanos);
+    scope.poolWaits.put(key, finding);
+    scope.nameAfter(stack);
+    boolean first = scope.findings.isEmpty();
+    scope.findings.add(finding);
+    if (first) {
+      registry.opened(scope);
+    }
+  }
+
   private Scope ownerOf(ThreadScopes thread, StatementEvent event) {
     ThreadScopes.Frame innermost = thread.innermost();
     if (innermost != null) {
@@ -196,8 +241,12 @@ public final class ScopeTracker implements StatementEventListener {
       // Auto-commit came back on this connection without our seeing it: its transaction is over.
       transactionEnded(connectionId);
     }
+    return windowAt(thread, event.startNanos());
+  }
+
+  /** The thread's window for something starting at {@code start}: the open one, or a new one after a gap. */
+  private Scope windowAt(ThreadScopes thread, long start) {
     Scope window = thread.window;
-    long start = event.startNanos();
     if (window == null || window.closed || start - window.lastNanos > idleGapNanos
         || start - window.startNanos > maxWindowNanos) {
       endWindow(thread);

@@ -144,9 +144,12 @@ public final class ConsoleSummary {
           .append(' ')
           .append(text(finding.type(), TEXT_WIDTH))
           .append(": ")
-          .append(count(finding.count(), "execution"))
+          .append(count(finding.count(), "POOL_WAIT".equals(finding.type()) ? "wait" : "execution"))
           .append(", ")
           .append(duration(finding.totalMs()));
+      if (finding.pool() != null) {
+        detail(out, "pool", text(finding.pool(), TEXT_WIDTH));
+      }
       if (Boolean.TRUE.equals(finding.running())) {
         detail(out, "running", "still running"
             + (finding.thread() == null ? "" : " on thread " + text(finding.thread(), TEXT_WIDTH)));
