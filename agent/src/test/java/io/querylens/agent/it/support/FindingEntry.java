@@ -1,6 +1,8 @@
 package io.querylens.agent.it.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One entry of the report's {@code findings}: a problem found, such as an N+1, at one call site in
@@ -83,6 +85,35 @@ public record FindingEntry(JsonNode node) {
   /** Rows the application read from the parent query, or -1 when absent. */
   public long parentRows() {
     return node.path("parent").path("rows").asLong(-1);
+  }
+
+  /** {@code ERROR}, {@code WARNING} or {@code INFO}, or {@code ""} when absent. */
+  public String severity() {
+    return node.path("severity").asText();
+  }
+
+  /** The stack at the call site, innermost first, as {@code Class.method(File.java:line)}. */
+  public List<String> stack() {
+    List<String> frames = new ArrayList<>();
+    node.path("stack").forEach(frame -> frames.add(frame.asText()));
+    return frames;
+  }
+
+  /** A figure in milliseconds ({@code durationMs}, {@code p50Ms}, …), NaN when absent. */
+  public double millis(String field) {
+    JsonNode value = node.path(field);
+    return value.isNumber() ? value.asDouble() : Double.NaN;
+  }
+
+  /** Whether the statement was still running when the report was written (SLOW_QUERY); false when absent. */
+  public boolean running() {
+    return node.path("running").asBoolean(false);
+  }
+
+  /** The name of the thread running the statement (a running SLOW_QUERY), or {@code null} when absent. */
+  public String thread() {
+    JsonNode thread = node.path("thread");
+    return thread.isTextual() ? thread.asText() : null;
   }
 
   /** One line for listings: type, scope, call site, count and statement. */
