@@ -55,7 +55,8 @@ public final class AgentInstaller {
         Detectors.standard(config.nPlusOneThreshold(), config.unbatchedWriteThreshold(), config.slowQueryThreshold()),
         findings);
     Recorder recorder = new Recorder(fingerprints, config.countRows(), scopes, new StatisticsListener(), scopes);
-    SlowStatementSweeper sweeper = new SlowStatementSweeper(config.slowQueryThreshold().toNanos(), recorder, stacks);
+    SlowStatementSweeper sweeper = new SlowStatementSweeper(config.slowQueryThreshold().toNanos(),
+        config.lockWaitThreshold().toNanos(), recorder, stacks);
 
     ScopeHooks.install(new ScopeBridge(scopes));
     JdbcHooks.install(recorder);

@@ -97,9 +97,10 @@ public final class JdbcHooks {
     }
   }
 
-  public static void exitConnect(CallState state, Object driver, String url, Object connection, Throwable error) {
+  public static void exitConnect(
+      CallState state, Object driver, String url, Object properties, Object connection, Throwable error) {
     if (exit(state)) {
-      listener.onConnect(driver, url, connection, error);
+      listener.onConnect(driver, url, properties, connection, error);
     }
   }
 
@@ -181,7 +182,7 @@ public final class JdbcHooks {
   }
 
   private static final class NoopListener implements JdbcListener {
-    @Override public void onConnect(Object driver, String url, Object connection, Throwable error) {}
+    @Override public void onConnect(Object driver, String url, Object properties, Object connection, Throwable error) {}
     @Override public void onPrepare(Object connection, String sql, Object statement) {}
     @Override public void onCreateStatement(Object connection, Object statement) {}
     @Override public void onAddBatch(Object statement, String sql) {}

@@ -15,8 +15,11 @@ public interface JdbcListener {
   int AUTO_COMMIT_OFF = 4;
   int CLOSE = 5;
 
-  /** A driver opened a physical connection ({@code connection} is null when it failed). */
-  void onConnect(Object driver, String url, Object connection, Throwable error);
+  /**
+   * A driver opened a physical connection ({@code connection} is null when it failed) from {@code url}
+   * and {@code properties} (a {@code java.util.Properties}, possibly null).
+   */
+  void onConnect(Object driver, String url, Object properties, Object connection, Throwable error);
 
   /** A statement was prepared ({@code prepareStatement}/{@code prepareCall}) from this SQL. */
   void onPrepare(Object connection, String sql, Object statement);

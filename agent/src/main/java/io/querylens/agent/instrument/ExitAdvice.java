@@ -94,9 +94,10 @@ final class ExitAdvice {
         @Advice.Enter CallState state,
         @Advice.This Object driver,
         @Advice.Argument(0) String url,
+        @Advice.Argument(1) Object properties,
         @Advice.Return Object connection,
         @Advice.Thrown Throwable error) {
-      JdbcHooks.exitConnect(state, driver, url, connection, error);
+      JdbcHooks.exitConnect(state, driver, url, properties, connection, error);
     }
   }
 

@@ -1,5 +1,8 @@
 package io.querylens.agent.record;
 
+import io.querylens.analyzer.fingerprint.NormalizedSql;
+import java.lang.ref.WeakReference;
+
 import java.util.concurrent.atomic.AtomicLong;
 
 /** What the agent knows of one connection object: a JVM-unique id and its database system. */
@@ -23,12 +26,66 @@ final class ConnectionInfo {
    */
   volatile int autoCommit = AUTO_COMMIT_UNKNOWN;
 
+  /** How to open another connection like this one (for lock probes); null when not seen being opened. */
+  final ConnectionOrigin origin;
+
+  /** The physical connection, weakly, to read its server session id when a lock wait needs it. */
+  final WeakReference<Object> physical;
+
+  // The rest is written by the thread using the connection on each statement, without
+  // synchronization, and read racily by the lock-wait sweeper: a stale value only blurs a report.
+
+  /** The thread that last ran a statement on it. */
+  Thread lastThread;
+
+  /** The statements of its open transaction, oldest first, the last {@link #RECENT} of them. */
+  private final NormalizedSql[] recent = new NormalizedSql[RECENT];
+  private int recentCount;
+
+  /** The server's id for this session, once read: PostgreSQL backend pid, MariaDB thread id, H2 session id. */
+  volatile String sessionId;
+
+  static final int RECENT = 8;
+
   ConnectionInfo(long id, String dbSystem) {
+    this(id, dbSystem, null, null);
+  }
+
+  ConnectionInfo(long id, String dbSystem, ConnectionOrigin origin, Object physical) {
     this.id = id;
     this.dbSystem = dbSystem;
+    this.origin = origin;
+    this.physical = new WeakReference<>(physical);
   }
 
   static ConnectionInfo next(String dbSystem) {
     return new ConnectionInfo(IDS.incrementAndGet(), dbSystem);
+  }
+
+  static ConnectionInfo opened(String dbSystem, ConnectionOrigin origin, Object physical) {
+    return new ConnectionInfo(IDS.incrementAndGet(), dbSystem, origin, physical);
+  }
+
+  /** Notes a statement run in the connection's open transaction. */
+  void ranInTransaction(NormalizedSql statement) {
+    recent[recentCount++ % RECENT] = statement;
+  }
+
+  /** The transaction ended: its statements are forgotten. */
+  void transactionEnded() {
+    recentCount = 0;
+  }
+
+  /** The statements of the open transaction, oldest first. */
+  java.util.List<String> transactionStatements() {
+    int count = recentCount;
+    java.util.List<String> texts = new java.util.ArrayList<>(Math.min(count, RECENT));
+    for (int i = Math.max(0, count - RECENT); i < count; i++) {
+      NormalizedSql statement = recent[i % RECENT];
+      if (statement != null) {
+        texts.add(statement.text());
+      }
+    }
+    return texts;
   }
 }

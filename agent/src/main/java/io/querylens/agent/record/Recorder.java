@@ -53,10 +53,11 @@ public final class Recorder implements JdbcListener {
   }
 
   @Override
-  public void onConnect(Object driver, String url, Object connection, Throwable error) {
+  public void onConnect(Object driver, String url, Object properties, Object connection, Throwable error) {
     try {
       if (connection != null) {
-        connections.put(connection, ConnectionInfo.next(DbSystem.fromUrl(url)));
+        connections.put(connection,
+            ConnectionInfo.opened(DbSystem.fromUrl(url), ConnectionOrigin.of(driver, url, properties), connection));
       }
     } catch (Throwable t) {
       AgentErrors.record("record", "could not track a new connection", t);
@@ -158,10 +159,16 @@ public final class Recorder implements JdbcListener {
       // A plain statement's literals are its parameters; the string's hash caches in the string.
       long parameters = prepared ? state.parameterHash() : sql.hashCode();
       boolean multiValue = prepared && state.multiValueParameter();
+      boolean inTransaction = autoCommit(call, connection, statement) == ConnectionInfo.AUTO_COMMIT_OFF;
+      if (connection != ConnectionInfo.UNKNOWN) {
+        connection.lastThread = Thread.currentThread();
+        if (inTransaction) {
+          connection.ranInTransaction(fingerprint.normalized);
+        }
+      }
       StatementEvent event = new StatementEvent(sql, fingerprint.normalized, fingerprint.statistics,
           connection.id, connection.dbSystem, Thread.currentThread().getId(), call.startNanos, endNanos,
-          rows, batchSize, sqlState, vendorCode, false, fingerprint.shape, parameters, multiValue,
-          autoCommit(call, connection, statement) == ConnectionInfo.AUTO_COMMIT_OFF);
+          rows, batchSize, sqlState, vendorCode, false, fingerprint.shape, parameters, multiValue, inTransaction);
       for (StatementEventListener listener : listeners) {
         listener.onStatement(event);
       }
@@ -241,6 +248,9 @@ public final class Recorder implements JdbcListener {
           // Pools reset the mode (or keep it off) inside their own close: read it again on next use.
           info.autoCommit = ConnectionInfo.AUTO_COMMIT_UNKNOWN;
         }
+        if (kind != AUTO_COMMIT_OFF) {
+          info.transactionEnded();
+        }
       }
       if (scopes != null && JdbcHooks.state().poolDepth == 0) {
         long connectionId = info == null ? 0 : info.id;
@@ -253,6 +263,17 @@ public final class Recorder implements JdbcListener {
     } catch (Throwable t) {
       AgentErrors.record("scope", "could not follow a transaction", t);
     }
+  }
+
+  /** What is known of the connection of a statement another thread is running; null when unknown. */
+  ConnectionInfo connectionOf(Object statement, WeakIdentityMap.Probe probe) {
+    StatementState state = statement == null ? null : statements.get(statement, probe);
+    return state == null || state.connection == ConnectionInfo.UNKNOWN ? null : state.connection;
+  }
+
+  /** Calls {@code visitor} with every connection the application opened and has not let go of. */
+  void forEachConnection(java.util.function.Consumer<ConnectionInfo> visitor) {
+    connections.forEachValue(visitor);
   }
 
   /**

@@ -35,15 +35,20 @@ public final class SlowStatementSweeper {
   private final StackCapture stacks;
   private final WeakIdentityMap.Probe probe = new WeakIdentityMap.Probe(); // the sweeper thread's own
   private final Map<CallState, Running> running = new ConcurrentHashMap<>();
+  private final LockWaitMonitor lockWaits;
 
   // written once by start()
   private volatile ScheduledExecutorService scheduler;
 
-  /** A sweeper reporting executions running for at least {@code thresholdNanos}. */
-  public SlowStatementSweeper(long thresholdNanos, Recorder recorder, StackCapture stacks) {
+  /**
+   * A sweeper reporting executions running for at least {@code thresholdNanos}, and asking the
+   * database who blocks those in flight for at least {@code lockWaitNanos}.
+   */
+  public SlowStatementSweeper(long thresholdNanos, long lockWaitNanos, Recorder recorder, StackCapture stacks) {
     this.thresholdNanos = thresholdNanos;
     this.recorder = recorder;
     this.stacks = stacks;
+    this.lockWaits = new LockWaitMonitor(lockWaitNanos, recorder, stacks);
   }
 
   /** Starts the daemon thread. */
@@ -70,6 +75,21 @@ public final class SlowStatementSweeper {
         }
       }
     });
+    lockWaits.check(now);
+  }
+
+  /** LOCK_WAIT findings: waits that ended and waits going on. */
+  public List<Finding> lockWaitFindings() {
+    return lockWaits.findings();
+  }
+
+  /** Stops looking and closes the agent's side connections. */
+  public synchronized void stop() {
+    ScheduledExecutorService executor = scheduler;
+    if (executor != null) {
+      executor.shutdownNow();
+    }
+    lockWaits.close();
   }
 
   /** The slow executions running now, as findings with {@code running: true}. */
@@ -135,7 +155,7 @@ public final class SlowStatementSweeper {
       return new Finding(FindingType.SLOW_QUERY.name(), FindingType.SLOW_QUERY.severity(), null, null,
           statement.text(), statement.fingerprint(), 1, runningMs, callSite, stack.frames(), null,
           Suggestions.forFinding(FindingType.SLOW_QUERY, stack.framework()), 1, started,
-          Instant.now().toString(), runningMs, null, Boolean.TRUE, threadName, null);
+          Instant.now().toString(), runningMs, null, Boolean.TRUE, threadName, null, null, null, null);
     }
   }
 }

@@ -3,6 +3,7 @@ package io.querylens.agent.record;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -24,6 +25,16 @@ final class WeakIdentityMap<V> {
       return map.get(probe);
     } finally {
       probe.clear();
+    }
+  }
+
+  /** Calls {@code visitor} with each value whose key is still alive; safe while others update. */
+  void forEachValue(java.util.function.Consumer<V> visitor) {
+    for (Map.Entry<Object, V> entry : map.entrySet()) {
+      Object key = entry.getKey();
+      if (key instanceof WeakKey && ((WeakKey) key).get() != null) {
+        visitor.accept(entry.getValue());
+      }
     }
   }
 

@@ -90,6 +90,11 @@ public final class ReportLifecycle {
       AgentErrors.record("slow", "could not look at running statements", t);
     }
     Path written = writeQuietly();
+    try {
+      sweeper.stop();
+    } catch (Throwable t) {
+      AgentErrors.record("lock", "could not close the lock probe's connections", t);
+    }
     Report report = lastReport;
     if (config.consoleSummary() && report != null) {
       try {
@@ -104,6 +109,7 @@ public final class ReportLifecycle {
   private List<Finding> allFindings() {
     List<Finding> all = new ArrayList<>(findings.snapshot());
     all.addAll(sweeper.runningFindings());
+    all.addAll(sweeper.lockWaitFindings());
     return all;
   }
 

@@ -188,7 +188,7 @@ public final class FindingRegistry {
           suggestion, occurrences, Instant.ofEpochMilli(firstSeenMillis).toString(),
           Instant.ofEpochMilli(lastSeenMillis).toString(),
           key.type() == FindingType.SLOW_QUERY ? longestNanos / 1_000_000.0 : null,
-          key.type() == FindingType.SLOW_QUERY ? p50Ms : null, null, null, key.pool());
+          key.type() == FindingType.SLOW_QUERY ? p50Ms : null, null, null, key.pool(), null, null, null);
     }
   }
 

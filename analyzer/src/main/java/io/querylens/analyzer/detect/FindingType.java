@@ -21,7 +21,9 @@ public enum FindingType {
   /** An execution took at least the slow-query threshold. */
   SLOW_QUERY("WARNING"),
   /** The application waited at least the threshold for a connection from its pool. */
-  POOL_WAIT("WARNING");
+  POOL_WAIT("WARNING"),
+  /** A statement waited at least the threshold for a lock another session held. */
+  LOCK_WAIT("WARNING");
 
   private final String severity;
 

@@ -27,6 +27,10 @@ public final class Suggestions {
         return "This statement waited longer than the lock timeout for a row or table another transaction held."
             + " Find that transaction (often one left idle in transaction) and shorten it; where waiting is not"
             + " needed, use NOWAIT or SKIP LOCKED and handle the miss.";
+      case LOCK_WAIT:
+        return "This statement waited for a lock the blocker's transaction held. Look at the blocker's code:"
+            + " keep that transaction short, do not call slow services or wait for users inside it (idle in"
+            + " transaction), and take locks in a consistent order.";
       case POOL_WAIT:
         return "Every connection of this pool was in use, so this code waited for one. Find what holds"
             + " connections long (slow statements, transactions kept open across remote calls, connections"

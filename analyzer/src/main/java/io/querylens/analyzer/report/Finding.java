@@ -42,13 +42,16 @@ import java.util.Objects;
  *     {@code null}
  * @param thread the name of the thread running it, for a running statement; else {@code null}
  * @param pool POOL_WAIT only: the connection pool's name; else {@code null}
+ * @param blocker LOCK_WAIT only: who held the lock, as far as is known; else {@code null}
+ * @param lockedRelation LOCK_WAIT only: the table waited for, where the database says; else {@code null}
+ * @param lockMode LOCK_WAIT only: the lock mode waited for, where the database says; else {@code null}
  * @since 0.1
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({
   "type", "severity", "scope", "scopeKind", "statement", "fingerprint", "count", "totalMs", "callSite",
   "stack", "parent", "suggestion", "occurrences", "firstSeen", "lastSeen", "durationMs", "p50Ms", "running",
-  "thread", "pool"
+  "thread", "pool", "blocker", "lockedRelation", "lockMode"
 })
 public record Finding(
     String type,
@@ -70,14 +73,17 @@ public record Finding(
     @JsonInclude(JsonInclude.Include.NON_NULL) Double p50Ms,
     @JsonInclude(JsonInclude.Include.NON_NULL) Boolean running,
     @JsonInclude(JsonInclude.Include.NON_NULL) String thread,
-    @JsonInclude(JsonInclude.Include.NON_NULL) String pool) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) String pool,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Blocker blocker,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String lockedRelation,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String lockMode) {
 
   /** A finding without the slow-query fields. */
   public Finding(String type, String severity, String scope, String scopeKind, String statement, String fingerprint,
       long count, double totalMs, CallSite callSite, List<String> stack, ParentQuery parent, String suggestion,
       long occurrences, String firstSeen, String lastSeen) {
     this(type, severity, scope, scopeKind, statement, fingerprint, count, totalMs, callSite, stack, parent,
-        suggestion, occurrences, firstSeen, lastSeen, null, null, null, null, null);
+        suggestion, occurrences, firstSeen, lastSeen, null, null, null, null, null, null, null, null);
   }
 
   /** Checks the required components and copies the stack. */
@@ -117,6 +123,40 @@ public record Finding(
     public String toString() {
       String location = fileName == null ? "Unknown Source" : lineNumber >= 0 ? fileName + ":" + lineNumber : fileName;
       return className + "." + methodName + "(" + location + ")";
+    }
+  }
+
+  /**
+   * The session that held the lock a statement waited for.
+   *
+   * @param thread the name of the thread that last used the blocking connection, or {@code null} when
+   *     the blocker is not in this JVM
+   * @param callSite where the blocking thread's application code was when the wait was seen (for an
+   *     idle transaction, the code holding it open), or {@code null}
+   * @param stack that thread's application frames, innermost first
+   * @param statements the normalized statements the blocking connection ran in its open transaction,
+   *     oldest first (at most the last 8)
+   * @param idleInTransaction whether the blocker ran no statement at that moment, with its transaction open
+   * @param sessionId the blocker's server session: PostgreSQL backend pid, MariaDB/MySQL connection
+   *     id, H2 session id
+   * @param query for a blocker outside this JVM, its current or last statement as the database
+   *     reports it, normalized; else {@code null}
+   */
+  @JsonPropertyOrder({"thread", "callSite", "stack", "statements", "idleInTransaction", "sessionId", "query"})
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Blocker(
+      @JsonInclude(JsonInclude.Include.NON_NULL) String thread,
+      @JsonInclude(JsonInclude.Include.NON_NULL) CallSite callSite,
+      List<String> stack,
+      List<String> statements,
+      boolean idleInTransaction,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String sessionId,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String query) {
+
+    /** Copies the lists. */
+    public Blocker {
+      stack = stack == null ? List.of() : List.copyOf(stack);
+      statements = statements == null ? List.of() : List.copyOf(statements);
     }
   }
 

@@ -175,6 +175,17 @@ public final class ConsoleSummary {
       if (finding.statement() != null) {
         detail(out, "statement", statement(finding.statement()));
       }
+      Finding.Blocker blocker = finding.blocker();
+      if (blocker != null) {
+        String who = blocker.thread() != null ? "thread " + text(blocker.thread(), TEXT_WIDTH)
+            : "session " + text(String.valueOf(blocker.sessionId()), TEXT_WIDTH) + " outside this JVM";
+        String where = blocker.callSite() == null ? "" : " at " + text(blocker.callSite().toString(), TEXT_WIDTH);
+        detail(out, "blocker", who + where + (blocker.idleInTransaction() ? ", idle in transaction" : ""));
+      }
+      if (finding.lockedRelation() != null) {
+        detail(out, "waited on", text(finding.lockedRelation(), TEXT_WIDTH)
+            + (finding.lockMode() == null ? "" : " (" + text(finding.lockMode(), TEXT_WIDTH) + ")"));
+      }
       Finding.ParentQuery parent = finding.parent();
       if (parent != null) {
         detail(
