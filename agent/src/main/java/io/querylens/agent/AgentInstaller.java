@@ -57,6 +57,7 @@ public final class AgentInstaller {
     Recorder recorder = new Recorder(fingerprints, config.countRows(), scopes, new StatisticsListener(), scopes);
     SlowStatementSweeper sweeper = new SlowStatementSweeper(config.slowQueryThreshold().toNanos(),
         config.lockWaitThreshold().toNanos(), recorder, stacks);
+    recorder.describeDeadlocksWith(stacks, sweeper);
 
     ScopeHooks.install(new ScopeBridge(scopes));
     JdbcHooks.install(recorder);

@@ -39,8 +39,12 @@ final class ConnectionInfo {
   Thread lastThread;
 
   /** The statements of its open transaction, oldest first, the last {@link #RECENT} of them. */
-  private final NormalizedSql[] recent = new NormalizedSql[RECENT];
+  private NormalizedSql[] recent = new NormalizedSql[RECENT];
   private int recentCount;
+
+  /** The statements of the transaction before, kept by swapping arrays: ending one allocates nothing. */
+  private NormalizedSql[] previous = new NormalizedSql[RECENT];
+  private int previousCount;
 
   /** The server's id for this session, once read: PostgreSQL backend pid, MariaDB thread id, H2 session id. */
   volatile String sessionId;
@@ -73,12 +77,28 @@ final class ConnectionInfo {
 
   /** The transaction ended: its statements are forgotten. */
   void transactionEnded() {
+    if (recentCount == 0) {
+      return;
+    }
+    NormalizedSql[] ended = recent;
+    recent = previous;
+    previous = ended;
+    previousCount = recentCount;
     recentCount = 0;
+  }
+
+  /** The open transaction's statements or, when none is open, the last one's; oldest first. */
+  java.util.List<String> latestTransactionStatements() {
+    java.util.List<String> open = transactionStatements();
+    return open.isEmpty() ? statements(previous, previousCount) : open;
   }
 
   /** The statements of the open transaction, oldest first. */
   java.util.List<String> transactionStatements() {
-    int count = recentCount;
+    return statements(recent, recentCount);
+  }
+
+  private static java.util.List<String> statements(NormalizedSql[] recent, int count) {
     java.util.List<String> texts = new java.util.ArrayList<>(Math.min(count, RECENT));
     for (int i = Math.max(0, count - RECENT); i < count; i++) {
       NormalizedSql statement = recent[i % RECENT];

@@ -46,6 +46,15 @@ final class LockWaitMonitor {
   private final Map<String, Side> sides = new HashMap<>();
   private final Map<CallState, Episode> episodes = new java.util.concurrent.ConcurrentHashMap<>(); // read by reports
 
+  // the stacks of the latest waits by session id, for naming deadlock participants; bounded
+  private final Map<String, CapturedStack> recentWaits = java.util.Collections.synchronizedMap(
+      new LinkedHashMap<String, CapturedStack>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CapturedStack> eldest) {
+          return size() > 64;
+        }
+      });
+
   // guarded by this (the sweeper writes, reports read)
   private final Map<String, Aggregate> aggregates = new LinkedHashMap<>();
 
@@ -77,6 +86,11 @@ final class LockWaitMonitor {
       }
     });
     closeIdleSides(now);
+  }
+
+  /** Where the session last waited, as the monitor saw it; null when it saw no wait. */
+  CapturedStack recentWait(String sessionId) {
+    return recentWaits.get(sessionId);
   }
 
   /** LOCK_WAIT findings: waits that ended, and those still going on. */
@@ -138,6 +152,7 @@ final class LockWaitMonitor {
       return null;
     }
     Episode episode = new Episode(since, now, waiter.normalized, waiterStack);
+    recentWaits.put(waitingSession, waiterStack);
     CallState own = JdbcHooks.state();
     own.depth++; // what the agent runs here is not the application's
     try {
@@ -342,7 +357,7 @@ final class LockWaitMonitor {
           statement.text(), statement.fingerprint(), count, totalNanos / 1_000_000.0, callSite(stack), stack.frames(),
           null, Suggestions.forFinding(FindingType.LOCK_WAIT, stack.framework()), count,
           Instant.ofEpochMilli(firstMillis).toString(), Instant.ofEpochMilli(lastMillis).toString(),
-          longestNanos / 1_000_000.0, null, null, null, null, blocker, relation, mode);
+          longestNanos / 1_000_000.0, null, null, null, null, blocker, relation, mode, null);
     }
   }
 }

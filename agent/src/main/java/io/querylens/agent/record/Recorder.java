@@ -31,6 +31,9 @@ public final class Recorder implements JdbcListener {
   private final boolean countRows;
   private final ScopeTracker scopes;
 
+  // set once at start-up, before the hooks are installed
+  private DeadlockParticipants deadlocks;
+
   private final LongAdder poolInternalStatements = new LongAdder();
   private final LongAdder commits = new LongAdder();
   private final LongAdder rollbacks = new LongAdder();
@@ -50,6 +53,14 @@ public final class Recorder implements JdbcListener {
     this.countRows = countRows;
     this.scopes = scopes;
     this.listeners = listeners.clone();
+  }
+
+  /**
+   * Names the sessions of PostgreSQL deadlocks, their code found with {@code stacks} or, for a
+   * participant that has moved on, where {@code sweeper} saw it wait.
+   */
+  public void describeDeadlocksWith(io.querylens.analyzer.callsite.StackCapture stacks, SlowStatementSweeper sweeper) {
+    this.deadlocks = new DeadlockParticipants(this, stacks, sweeper::recentWait);
   }
 
   @Override
@@ -169,6 +180,15 @@ public final class Recorder implements JdbcListener {
       StatementEvent event = new StatementEvent(sql, fingerprint.normalized, fingerprint.statistics,
           connection.id, connection.dbSystem, Thread.currentThread().getId(), call.startNanos, endNanos,
           rows, batchSize, sqlState, vendorCode, false, fingerprint.shape, parameters, multiValue, inTransaction);
+      if ("40P01".equals(sqlState) && deadlocks != null) {
+        // Our own calls into the driver (session ids) must not be recorded as the application's.
+        call.depth++;
+        try {
+          event.deadlockParticipants(deadlocks.of(error, connection == ConnectionInfo.UNKNOWN ? null : connection));
+        } finally {
+          call.depth--;
+        }
+      }
       for (StatementEventListener listener : listeners) {
         listener.onStatement(event);
       }

@@ -78,6 +78,11 @@ public final class SlowStatementSweeper {
     lockWaits.check(now);
   }
 
+  /** Where a database session last waited for a lock, as seen here; null when no wait was seen. */
+  public io.querylens.analyzer.callsite.CapturedStack recentWait(String sessionId) {
+    return lockWaits.recentWait(sessionId);
+  }
+
   /** LOCK_WAIT findings: waits that ended and waits going on. */
   public List<Finding> lockWaitFindings() {
     return lockWaits.findings();
@@ -155,7 +160,7 @@ public final class SlowStatementSweeper {
       return new Finding(FindingType.SLOW_QUERY.name(), FindingType.SLOW_QUERY.severity(), null, null,
           statement.text(), statement.fingerprint(), 1, runningMs, callSite, stack.frames(), null,
           Suggestions.forFinding(FindingType.SLOW_QUERY, stack.framework()), 1, started,
-          Instant.now().toString(), runningMs, null, Boolean.TRUE, threadName, null, null, null, null);
+          Instant.now().toString(), runningMs, null, Boolean.TRUE, threadName, null, null, null, null, null);
     }
   }
 }

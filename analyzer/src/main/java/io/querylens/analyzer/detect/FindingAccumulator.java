@@ -24,6 +24,7 @@ public final class FindingAccumulator {
   private final String pool;
 
   // written by the scope's thread only; read racily by reports of open scopes (see above)
+  private java.util.List<io.querylens.analyzer.report.Finding.Blocker> participants;
   private StatementEvent parent;
   private long count;
   private long nanos;
@@ -81,6 +82,13 @@ public final class FindingAccumulator {
     lastSeenNanos = Math.max(lastSeenNanos, endNanos);
   }
 
+  /** Keeps the sessions of the latest deadlock, where the database named them. */
+  public void participants(java.util.List<io.querylens.analyzer.report.Finding.Blocker> latest) {
+    if (latest != null) {
+      participants = latest;
+    }
+  }
+
   /** The finding's type. */
   public FindingType type() {
     return type;
@@ -90,7 +98,7 @@ public final class FindingAccumulator {
   Figures figures() {
     long parentRows = parent == null ? 0 : parent.rowsRead();
     Double p50Ms = type == FindingType.SLOW_QUERY && statistics != null ? statistics.snapshot().p50Ms() : null;
-    return new Figures(count, nanos, longestNanos, p50Ms, EpochClock.toEpochMillis(firstSeenNanos),
+    return new Figures(count, nanos, longestNanos, p50Ms, participants, EpochClock.toEpochMillis(firstSeenNanos),
         EpochClock.toEpochMillis(lastSeenNanos), parent == null ? null : parent.normalized(),
         parentRows);
   }
@@ -114,6 +122,7 @@ public final class FindingAccumulator {
   }
 
   /** Figures of one accumulator at one moment. */
-  record Figures(long count, long nanos, long longestNanos, Double p50Ms, long firstSeenMillis, long lastSeenMillis, NormalizedSql parent,
+  record Figures(long count, long nanos, long longestNanos, Double p50Ms,
+      java.util.List<io.querylens.analyzer.report.Finding.Blocker> participants, long firstSeenMillis, long lastSeenMillis, NormalizedSql parent,
       long parentRows) {}
 }

@@ -136,6 +136,7 @@ public final class FindingRegistry {
     private long lastParentSeenMillis = Long.MIN_VALUE;
     private long longestNanos;
     private Double p50Ms;
+    private List<Finding.Blocker> participants;
     private Finding.ParentQuery parent;
 
     Aggregate(String kind, String statement, CapturedStack stack, String suggestion) {
@@ -151,6 +152,9 @@ public final class FindingRegistry {
       longestNanos = Math.max(longestNanos, figures.longestNanos());
       if (figures.p50Ms() != null) {
         p50Ms = figures.p50Ms();
+      }
+      if (figures.participants() != null) {
+        participants = figures.participants();
       }
       occurrences++;
       firstSeenMillis = Math.min(firstSeenMillis, figures.firstSeenMillis());
@@ -172,6 +176,7 @@ public final class FindingRegistry {
       copy.parent = parent;
       copy.longestNanos = longestNanos;
       copy.p50Ms = p50Ms;
+      copy.participants = participants;
       return copy;
     }
 
@@ -188,7 +193,8 @@ public final class FindingRegistry {
           suggestion, occurrences, Instant.ofEpochMilli(firstSeenMillis).toString(),
           Instant.ofEpochMilli(lastSeenMillis).toString(),
           key.type() == FindingType.SLOW_QUERY ? longestNanos / 1_000_000.0 : null,
-          key.type() == FindingType.SLOW_QUERY ? p50Ms : null, null, null, key.pool(), null, null, null);
+          key.type() == FindingType.SLOW_QUERY ? p50Ms : null, null, null, key.pool(), null, null, null,
+          key.type() == FindingType.DEADLOCK ? participants : null);
     }
   }
 

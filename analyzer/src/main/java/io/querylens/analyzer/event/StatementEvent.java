@@ -34,6 +34,9 @@ public final class StatementEvent {
   // written by the application's thread that ran the statement; read after it finishes
   private long rowsRead;
 
+  // set by the recorder before listeners see the event, on a deadlock whose sessions the database named
+  private java.util.List<io.querylens.analyzer.report.Finding.Blocker> deadlockParticipants;
+
   /** Creates an event; see the accessors for each argument's meaning. */
   public StatementEvent(
       String sql,
@@ -155,6 +158,16 @@ public final class StatementEvent {
   /** True when a connection pool ran it for itself (validation, init SQL). */
   public boolean poolInternal() {
     return poolInternal;
+  }
+
+  /** The sessions of the deadlock this statement lost, where the database named them; else null. */
+  public java.util.List<io.querylens.analyzer.report.Finding.Blocker> deadlockParticipants() {
+    return deadlockParticipants;
+  }
+
+  /** Attaches the sessions of the deadlock this statement lost. */
+  public void deadlockParticipants(java.util.List<io.querylens.analyzer.report.Finding.Blocker> participants) {
+    this.deadlockParticipants = participants;
   }
 
   /** The statement's form (reads or writes, batched fetch, paging), read from its raw SQL. */

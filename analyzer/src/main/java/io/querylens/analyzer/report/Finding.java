@@ -45,13 +45,15 @@ import java.util.Objects;
  * @param blocker LOCK_WAIT only: who held the lock, as far as is known; else {@code null}
  * @param lockedRelation LOCK_WAIT only: the table waited for, where the database says; else {@code null}
  * @param lockMode LOCK_WAIT only: the lock mode waited for, where the database says; else {@code null}
+ * @param participants DEADLOCK only, where the database names them (PostgreSQL): the sessions of the
+ *     deadlock, this statement's first; else {@code null}
  * @since 0.1
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({
   "type", "severity", "scope", "scopeKind", "statement", "fingerprint", "count", "totalMs", "callSite",
   "stack", "parent", "suggestion", "occurrences", "firstSeen", "lastSeen", "durationMs", "p50Ms", "running",
-  "thread", "pool", "blocker", "lockedRelation", "lockMode"
+  "thread", "pool", "blocker", "lockedRelation", "lockMode", "participants"
 })
 public record Finding(
     String type,
@@ -76,14 +78,15 @@ public record Finding(
     @JsonInclude(JsonInclude.Include.NON_NULL) String pool,
     @JsonInclude(JsonInclude.Include.NON_NULL) Blocker blocker,
     @JsonInclude(JsonInclude.Include.NON_NULL) String lockedRelation,
-    @JsonInclude(JsonInclude.Include.NON_NULL) String lockMode) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) String lockMode,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<Blocker> participants) {
 
   /** A finding without the slow-query fields. */
   public Finding(String type, String severity, String scope, String scopeKind, String statement, String fingerprint,
       long count, double totalMs, CallSite callSite, List<String> stack, ParentQuery parent, String suggestion,
       long occurrences, String firstSeen, String lastSeen) {
     this(type, severity, scope, scopeKind, statement, fingerprint, count, totalMs, callSite, stack, parent,
-        suggestion, occurrences, firstSeen, lastSeen, null, null, null, null, null, null, null, null);
+        suggestion, occurrences, firstSeen, lastSeen, null, null, null, null, null, null, null, null, null);
   }
 
   /** Checks the required components and copies the stack. */
@@ -94,6 +97,7 @@ public record Finding(
     Objects.requireNonNull(firstSeen, "firstSeen");
     Objects.requireNonNull(lastSeen, "lastSeen");
     stack = stack == null ? List.of() : List.copyOf(stack);
+    participants = participants == null ? null : List.copyOf(participants);
   }
 
   /**

@@ -96,6 +96,7 @@ final class ExecutionView implements Execution {
     FindingAccumulator finding = new FindingAccumulator(type, group.statement, site.stack,
         Suggestions.forFinding(type, framework), type == FindingType.N_PLUS_ONE ? group.parent : null,
         event.statistics(), count, nanos, event.durationNanos(), firstNanos, event.endNanos());
+    finding.participants(event.deadlockParticipants());
     site.findings[type.ordinal()] = finding;
     scope.nameAfter(site.stack);
     boolean first = scope.findings.isEmpty();
@@ -110,6 +111,7 @@ final class ExecutionView implements Execution {
     FindingAccumulator finding = site.findings[type.ordinal()];
     if (finding != null) {
       finding.add(event.startNanos(), event.endNanos());
+      finding.participants(event.deadlockParticipants());
     }
   }
 }

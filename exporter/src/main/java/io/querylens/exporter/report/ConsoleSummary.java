@@ -182,6 +182,14 @@ public final class ConsoleSummary {
         String where = blocker.callSite() == null ? "" : " at " + text(blocker.callSite().toString(), TEXT_WIDTH);
         detail(out, "blocker", who + where + (blocker.idleInTransaction() ? ", idle in transaction" : ""));
       }
+      if (finding.participants() != null) {
+        for (Finding.Blocker participant : finding.participants()) {
+          String who = participant.thread() != null ? "thread " + text(participant.thread(), TEXT_WIDTH)
+              : "session " + text(String.valueOf(participant.sessionId()), TEXT_WIDTH) + " outside this JVM";
+          detail(out, "in it", who
+              + (participant.callSite() == null ? "" : " at " + text(participant.callSite().toString(), TEXT_WIDTH)));
+        }
+      }
       if (finding.lockedRelation() != null) {
         detail(out, "waited on", text(finding.lockedRelation(), TEXT_WIDTH)
             + (finding.lockMode() == null ? "" : " (" + text(finding.lockMode(), TEXT_WIDTH) + ")"));
