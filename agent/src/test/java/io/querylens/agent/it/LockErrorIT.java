@@ -215,6 +215,26 @@ class LockErrorIT {
     softly.assertAll();
   }
 
+  @org.junit.jupiter.api.Test
+  void aPostgreSqlDeadlockNamesBothParticipantsTheVictimFirstAtItsLine() {
+    LockRun run = run(TestDatabase.POSTGRESQL);
+    QueryReport report = run.report();
+    String victim = run.result().observed(LockError.DEADLOCK.scenario + ".failedThread");
+    int line = siteLine(LockError.DEADLOCK.className, LockError.DEADLOCK.scenario + "." + victim);
+    FindingEntry deadlock = report.findings().stream().filter(f -> f.type().equals("DEADLOCK")).findFirst()
+        .orElseThrow(() -> new AssertionError("no DEADLOCK\n" + report.findingsListing()));
+    com.fasterxml.jackson.databind.JsonNode participants = deadlock.node().path("participants");
+
+    assertThat(participants.size()).as("participants of %s", deadlock.describe()).isEqualTo(2);
+    List<String> threads = new ArrayList<>();
+    participants.forEach(p -> threads.add(p.path("thread").asText()));
+    assertThat(threads).as("the deadlock's two threads, the victim first").containsExactly(victim,
+        victim.equals("first") ? "second" : "first");
+    participants.forEach(p -> assertThat(p.path("sessionId").asText()).as("backend pid of %s", p).matches("\\d+"));
+    assertThat(participants.get(0).path("callSite").path("lineNumber").asInt())
+        .as("the victim's code: the line of its failed update").isEqualTo(line);
+  }
+
   @ParameterizedTest(name = "{0}")
   @EnumSource(TestDatabase.class)
   void reportsOneFindingPerLockErrorAndNothingElse(TestDatabase database) {
