@@ -98,8 +98,37 @@ abstract class LockProbe {
   }
 
   private static final class InnoDb extends LockProbe {
+    // MySQL 8 dropped information_schema.INNODB_LOCK_WAITS for performance_schema.data_lock_waits
+    private boolean performanceSchema;
+
     @Override
     Answer ask(Connection side, String waiting) throws SQLException {
+      if (!performanceSchema) {
+        try {
+          return askInformationSchema(side, waiting);
+        } catch (SQLException e) {
+          performanceSchema = true;
+        }
+      }
+      List<BlockingSession> blockers = new ArrayList<>();
+      try (PreparedStatement query = prepare(side,
+          "select bt.PROCESSLIST_ID, bt.PROCESSLIST_COMMAND, bt.PROCESSLIST_INFO"
+              + " from performance_schema.data_lock_waits w"
+              + " join performance_schema.threads rt on rt.THREAD_ID = w.REQUESTING_THREAD_ID"
+              + " join performance_schema.threads bt on bt.THREAD_ID = w.BLOCKING_THREAD_ID"
+              + " where rt.PROCESSLIST_ID = ?")) {
+        query.setLong(1, Long.parseLong(waiting));
+        try (ResultSet rows = query.executeQuery()) {
+          while (rows.next()) {
+            blockers.add(new BlockingSession(rows.getString(1), "Sleep".equalsIgnoreCase(rows.getString(2)),
+                rows.getString(3)));
+          }
+        }
+      }
+      return new Answer(blockers, null, null);
+    }
+
+    private Answer askInformationSchema(Connection side, String waiting) throws SQLException {
       List<BlockingSession> blockers = new ArrayList<>();
       try (PreparedStatement query = prepare(side,
           "select b.trx_mysql_thread_id, p.command, b.trx_query"
