@@ -142,16 +142,18 @@ final class LockWaitMonitor {
       return null;
     }
     LockProbe lockProbe = LockProbe.forDatabase(connection.dbSystem);
-    String waitingSession = sessionOf(connection);
-    if (lockProbe == null || waitingSession == null) {
-      return null;
-    }
+    String waitingSession = lockProbe == null ? null : sessionOf(connection);
     FingerprintCache.Fingerprinted waiter = recorder.inFlight(statement, sql, probe);
     CapturedStack waiterStack = stacks.read(state.thread.getStackTrace());
     if (waiter == null || state.executingSince() != since) {
       return null;
     }
     Episode episode = new Episode(since, now, waiter.normalized, waiterStack);
+    if (lockProbe == null || waitingSession == null) {
+      // The database cannot be asked: look for an open writing transaction of ours on its tables.
+      infer(episode, connection);
+      return episode;
+    }
     recentWaits.put(waitingSession, waiterStack);
     CallState own = JdbcHooks.state();
     own.depth++; // what the agent runs here is not the application's
@@ -174,6 +176,26 @@ final class LockWaitMonitor {
       own.depth--;
     }
     return episode;
+  }
+
+  private void infer(Episode episode, ConnectionInfo waiting) {
+    ConnectionInfo[] found = new ConnectionInfo[1];
+    recorder.forEachConnection(info -> {
+      if (found[0] == null && info != waiting && info.dbSystem.equals(waiting.dbSystem)
+          && info.autoCommit == ConnectionInfo.AUTO_COMMIT_OFF
+          && WriteTargets.conflict(episode.statement.text(), info.transactionStatements())) {
+        found[0] = info;
+      }
+    });
+    ConnectionInfo blocking = found[0];
+    Thread thread = blocking == null ? null : blocking.lastThread;
+    if (thread == null) {
+      return;
+    }
+    CapturedStack stack = stacks.read(thread.getStackTrace());
+    episode.blocked = true;
+    episode.blocker = new Finding.Blocker(thread.getName(), callSite(stack), stack.frames(),
+        blocking.transactionStatements(), false, null, null, Boolean.TRUE);
   }
 
   private Finding.Blocker describe(LockProbe.BlockingSession session, String dbSystem) {

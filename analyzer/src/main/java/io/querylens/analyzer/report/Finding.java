@@ -145,8 +145,11 @@ public record Finding(
    *     id, H2 session id
    * @param query for a blocker outside this JVM, its current or last statement as the database
    *     reports it, normalized; else {@code null}
+   * @param inferred {@code true} when the database could not be asked and the blocker is inferred: a
+   *     connection of this JVM with an open transaction that wrote to a table the waiting statement
+   *     uses; else {@code null}
    */
-  @JsonPropertyOrder({"thread", "callSite", "stack", "statements", "idleInTransaction", "sessionId", "query"})
+  @JsonPropertyOrder({"thread", "callSite", "stack", "statements", "idleInTransaction", "sessionId", "query", "inferred"})
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Blocker(
       @JsonInclude(JsonInclude.Include.NON_NULL) String thread,
@@ -155,7 +158,14 @@ public record Finding(
       List<String> statements,
       boolean idleInTransaction,
       @JsonInclude(JsonInclude.Include.NON_NULL) String sessionId,
-      @JsonInclude(JsonInclude.Include.NON_NULL) String query) {
+      @JsonInclude(JsonInclude.Include.NON_NULL) String query,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Boolean inferred) {
+
+    /** A blocker the database named. */
+    public Blocker(String thread, CallSite callSite, List<String> stack, List<String> statements,
+        boolean idleInTransaction, String sessionId, String query) {
+      this(thread, callSite, stack, statements, idleInTransaction, sessionId, query, null);
+    }
 
     /** Copies the lists. */
     public Blocker {
