@@ -71,6 +71,12 @@ public final class RowHeldIdleInTransaction {
     database.createAccount();
     RowHeldIdleInTransaction contention = new RowHeldIdleInTransaction(database);
     long waited;
+    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+    for (int round = 1; round < rounds; round++) {
+      // Earlier rounds of the same contention, each with fresh latches: after the first, the agent
+      // notes where transactions begin.
+      new RowHeldIdleInTransaction(database).run(null);
+    }
     if (database.kind() == AccountDatabase.Kind.POSTGRESQL) {
       try (ProbeCensus census = ProbeCensus.openIfItCanTell(database)) {
         observe("probeCensus", census != null);

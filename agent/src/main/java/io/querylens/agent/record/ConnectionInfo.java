@@ -70,13 +70,25 @@ final class ConnectionInfo {
     return new ConnectionInfo(IDS.incrementAndGet(), dbSystem, origin, physical);
   }
 
-  /** Notes a statement run in the connection's open transaction. */
-  void ranInTransaction(NormalizedSql statement) {
+  /**
+   * Set once this JVM has seen a statement blocked by another transaction: from then on the first
+   * statement of every transaction notes where it began (a short stack walk), so later blockers are
+   * named by the line that opened their transaction. Applications without lock contention never pay.
+   */
+  static volatile boolean noteTransactionStarts;
+
+  /** Where the open transaction began, when noted; see {@link #noteTransactionStarts}. */
+  io.querylens.analyzer.callsite.CapturedStack.StackLine transactionStart;
+
+  /** Notes a statement run in the connection's open transaction; true when it is the first. */
+  boolean ranInTransaction(NormalizedSql statement) {
     recent[recentCount++ % RECENT] = statement;
+    return recentCount == 1;
   }
 
   /** The transaction ended: its statements are forgotten. */
   void transactionEnded() {
+    transactionStart = null;
     if (recentCount == 0) {
       return;
     }

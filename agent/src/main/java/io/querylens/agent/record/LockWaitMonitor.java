@@ -165,6 +165,7 @@ final class LockWaitMonitor {
       LockProbe.Answer answer = lockProbe.ask(side.connection, waitingSession);
       side.lastUsedNanos = now;
       if (!answer.blockers().isEmpty()) {
+        ConnectionInfo.noteTransactionStarts = true;
         episode.blocked = true;
         episode.relation = answer.relation();
         episode.mode = answer.mode();
@@ -192,9 +193,14 @@ final class LockWaitMonitor {
     if (thread == null) {
       return;
     }
+    ConnectionInfo.noteTransactionStarts = true;
     CapturedStack stack = stacks.read(thread.getStackTrace());
+    CapturedStack.StackLine began = blocking.transactionStart;
+    Finding.CallSite site = began != null
+        ? new Finding.CallSite(began.className(), began.methodName(), began.fileName(), began.lineNumber())
+        : callSite(stack);
     episode.blocked = true;
-    episode.blocker = new Finding.Blocker(thread.getName(), callSite(stack), stack.frames(),
+    episode.blocker = new Finding.Blocker(thread.getName(), site, stack.frames(),
         blocking.transactionStatements(), false, null, null, Boolean.TRUE);
   }
 
@@ -215,7 +221,12 @@ final class LockWaitMonitor {
           query);
     }
     CapturedStack stack = stacks.read(thread.getStackTrace());
-    return new Finding.Blocker(thread.getName(), callSite(stack), stack.frames(), blocking.transactionStatements(),
+    // Where its transaction began, once this JVM notes that; until then where its thread is now.
+    CapturedStack.StackLine began = blocking.transactionStart;
+    Finding.CallSite site = began != null
+        ? new Finding.CallSite(began.className(), began.methodName(), began.fileName(), began.lineNumber())
+        : callSite(stack);
+    return new Finding.Blocker(thread.getName(), site, stack.frames(), blocking.transactionStatements(),
         session.idleInTransaction(), session.sessionId(), null);
   }
 

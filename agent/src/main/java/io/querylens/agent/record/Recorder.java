@@ -33,6 +33,7 @@ public final class Recorder implements JdbcListener {
 
   // set once at start-up, before the hooks are installed
   private DeadlockParticipants deadlocks;
+  private io.querylens.analyzer.callsite.StackCapture stacks;
 
   private final LongAdder poolInternalStatements = new LongAdder();
   private final LongAdder commits = new LongAdder();
@@ -61,6 +62,7 @@ public final class Recorder implements JdbcListener {
    */
   public void describeDeadlocksWith(io.querylens.analyzer.callsite.StackCapture stacks, SlowStatementSweeper sweeper) {
     this.deadlocks = new DeadlockParticipants(this, stacks, sweeper::recentWait);
+    this.stacks = stacks;
   }
 
   @Override
@@ -173,8 +175,9 @@ public final class Recorder implements JdbcListener {
       boolean inTransaction = autoCommit(call, connection, statement) == ConnectionInfo.AUTO_COMMIT_OFF;
       if (connection != ConnectionInfo.UNKNOWN) {
         connection.lastThread = Thread.currentThread();
-        if (inTransaction) {
-          connection.ranInTransaction(fingerprint.normalized);
+        if (inTransaction && connection.ranInTransaction(fingerprint.normalized)
+            && ConnectionInfo.noteTransactionStarts && stacks != null) {
+          connection.transactionStart = stacks.callSite();
         }
       }
       StatementEvent event = new StatementEvent(sql, fingerprint.normalized, fingerprint.statistics,

@@ -201,6 +201,30 @@ class LockWaitIT {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void onceContentionWasSeenLaterBlockersAreNamedByTheLineThatBeganTheirTransaction() {
+    TestDatabase database = TestDatabase.POSTGRESQL;
+    database.requireReachable();
+    String token = newToken();
+    ChildResult child =
+        ChildJvm.on(Jdk.CURRENT, RunDirectory.create(getClass(), database.dbSystem() + "-two-rounds"))
+            .withAgent(OPTIONS)
+            .timeout(TIMEOUT)
+            .main(RowHeldIdleInTransaction.class, database.url(), token, "2")
+            .run();
+    QueryReport report = cleanReport(child);
+    FindingEntry wait = onlyLockWait(report);
+    com.fasterxml.jackson.databind.JsonNode blocker = wait.node().path("blocker");
+
+    assertThat(wait.count()).as("both rounds' waits, in one finding: %s", wait.describe()).isEqualTo(2);
+    assertThat(blocker.path("callSite").path("lineNumber").asInt())
+        .as("the latest blocker is named by the line that began its transaction (its first statement): %s", blocker)
+        .isEqualTo(markedLine("blocker-update"));
+    assertThat(blocker.path("stack").toString())
+        .as("its stack is where its thread is now: holding the row")
+        .contains("holdTheRow(RowHeldIdleInTransaction.java:" + markedLine("blocker-hold") + ")");
+  }
+
   private Run run(TestDatabase database) {
     database.requireReachable();
     return runs.computeIfAbsent(database, this::runChild);
