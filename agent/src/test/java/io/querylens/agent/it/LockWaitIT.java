@@ -12,11 +12,8 @@ import io.querylens.agent.it.support.Jdk;
 import io.querylens.agent.it.support.QueryReport;
 import io.querylens.agent.it.support.Requirements;
 import io.querylens.agent.it.support.RunDirectory;
+import io.querylens.agent.it.support.SourceMarkers;
 import io.querylens.agent.it.support.TestDatabase;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -283,25 +280,8 @@ class LockWaitIT {
     return workload.getName() + "." + method + "(" + workload.getSimpleName() + ".java:" + line + ")";
   }
 
-  /** The line of the workload's source that ends with {@code // marker: <marker>}; exactly one must. */
   private static int markedLine(String marker) {
-    String basedir = System.getProperty("basedir", System.getProperty("user.dir"));
-    Path source = Path.of(basedir, "src", "test", "java",
-        RowHeldIdleInTransaction.class.getName().replace('.', '/') + ".java");
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(source);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the workload's source " + source, e);
-    }
-    List<Integer> marked = new ArrayList<>();
-    for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).trim().endsWith("// marker: " + marker)) {
-        marked.add(i + 1);
-      }
-    }
-    assertThat(marked).as("lines of %s ending with '// marker: %s'", source, marker).hasSize(1);
-    return marked.get(0);
+    return SourceMarkers.line(RowHeldIdleInTransaction.class, marker);
   }
 
   /**

@@ -9,9 +9,8 @@ import io.querylens.agent.it.support.FindingEntry;
 import io.querylens.agent.it.support.Jdk;
 import io.querylens.agent.it.support.QueryReport;
 import io.querylens.agent.it.support.RunDirectory;
+import io.querylens.agent.it.support.SourceMarkers;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class PoolWaitIT {
 
   @Test
-  void threadsWaitingForTheOnlyConnectionAreOnePoolWaitAtTheirLineNamingThePool() throws IOException {
+  void threadsWaitingForTheOnlyConnectionAreOnePoolWaitAtTheirLineNamingThePool() {
     ChildResult child = ChildJvm.on(Jdk.CURRENT, RunDirectory.create(getClass(), "shared-pool-of-one"))
         .withAgent()
         .timeout(Duration.ofSeconds(60))
@@ -56,15 +55,7 @@ class PoolWaitIT {
     assertThat(wait.node().has("statement")).as("a pool wait has no statement").isFalse();
   }
 
-  private static int markedLine(String marker) throws IOException {
-    Path source = Path.of(System.getProperty("basedir", System.getProperty("user.dir")),
-        "src/test/java/example/pool/SharedPoolOfOne.java");
-    List<String> lines = Files.readAllLines(source);
-    for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).trim().endsWith("// marker: " + marker)) {
-        return i + 1;
-      }
-    }
-    throw new AssertionError("no '// marker: " + marker + "' in " + source);
+  private static int markedLine(String marker) {
+    return SourceMarkers.line(SharedPoolOfOne.class, marker);
   }
 }
