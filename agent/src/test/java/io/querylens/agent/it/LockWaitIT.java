@@ -222,6 +222,32 @@ class LockWaitIT {
         .contains("holdTheRow(RowHeldIdleInTransaction.java:" + markedLine("blocker-hold") + ")");
   }
 
+  @org.junit.jupiter.api.Test
+  void aBlockerOutsideThisJvmIsDescribedByWhatTheDatabaseKnows() {
+    TestDatabase database = TestDatabase.POSTGRESQL;
+    database.requireReachable();
+    String token = newToken();
+    ChildResult child =
+        ChildJvm.on(Jdk.CURRENT, RunDirectory.create(getClass(), database.dbSystem() + "-outside"))
+            .withAgent(OPTIONS)
+            .timeout(TIMEOUT)
+            .main(example.lockwait.BlockedFromOutside.class, database.url(), token)
+            .run();
+    QueryReport report = cleanReport(child);
+    FindingEntry wait = onlyLockWait(report);
+    com.fasterxml.jackson.databind.JsonNode blocker = wait.node().path("blocker");
+
+    assertThat(wait.callSiteLine()).as("the waiter's line").isEqualTo(
+        SourceMarkers.line(example.lockwait.BlockedFromOutside.class, "waited"));
+    assertThat(blocker.has("thread")).as("no thread of ours holds the lock: %s", blocker).isFalse();
+    assertThat(blocker.path("sessionId").asText()).as("psql's backend pid: %s", blocker).matches("\\d+");
+    assertThat(blocker.path("idleInTransaction").asBoolean()).as("psql sits idle in its transaction").isTrue();
+    assertThat(blocker.path("query").asText())
+        .as("psql's statement, normalized: the literal 7 gone: %s", blocker)
+        .contains("update " + RowHeldIdleInTransaction.table(token) + " set balance = balance - ?")
+        .doesNotContain("- 7");
+  }
+
   private Run run(TestDatabase database) {
     database.requireReachable();
     return runs.computeIfAbsent(database, this::runChild);
