@@ -58,6 +58,9 @@ public final class CallState {
   /** {@code System.nanoTime()} when the outermost pool {@code getConnection} began. */
   public long checkoutStartNanos;
 
+  /** Whether the pool opened a physical connection on this thread during the checkout (its start-up). */
+  public boolean connectedDuringCheckout;
+
   /** State the agent keeps for this thread (row counting, lookup probes); opaque here. */
   public Object agentState;
 

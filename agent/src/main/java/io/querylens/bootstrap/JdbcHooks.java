@@ -100,6 +100,9 @@ public final class JdbcHooks {
   public static void exitConnect(
       CallState state, Object driver, String url, Object properties, Object connection, Throwable error) {
     if (exit(state)) {
+      if (state.checkoutDepth > 0) {
+        state.connectedDuringCheckout = true;
+      }
       listener.onConnect(driver, url, properties, connection, error);
     }
   }
@@ -157,6 +160,7 @@ public final class JdbcHooks {
     CallState state = STATE.get();
     if (state.checkoutDepth++ == 0) {
       state.checkoutStartNanos = System.nanoTime();
+      state.connectedDuringCheckout = false;
     }
     return state;
   }
@@ -164,7 +168,8 @@ public final class JdbcHooks {
   /** Leaves a pool's {@code getConnection}. */
   public static void exitCheckout(CallState state, Object dataSource, Throwable error) {
     if (state != null && state.checkoutDepth > 0 && --state.checkoutDepth == 0) {
-      listener.onPoolCheckout(dataSource, state.checkoutStartNanos, System.nanoTime(), error);
+      listener.onPoolCheckout(dataSource, state.checkoutStartNanos, System.nanoTime(), state.connectedDuringCheckout,
+          error);
     }
   }
 
@@ -192,6 +197,6 @@ public final class JdbcHooks {
     @Override public void onResultSetClose(CallState state, Object resultSet) {}
     @Override public void onStatementClose(Object statement) {}
     @Override public void onConnectionCall(Object connection, int kind, Throwable error) {}
-    @Override public void onPoolCheckout(Object dataSource, long startNanos, long endNanos, Throwable error) {}
+    @Override public void onPoolCheckout(Object dataSource, long startNanos, long endNanos, boolean connected, Throwable error) {}
   }
 }

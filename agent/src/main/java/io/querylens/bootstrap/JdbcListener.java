@@ -55,9 +55,10 @@ public interface JdbcListener {
 
   /**
    * The application's outermost {@code getConnection()} on a connection pool returned (or failed):
-   * how long it waited for a connection.
+   * how long it waited for a connection; {@code connected} when the pool opened a physical connection
+   * on this thread meanwhile (its start-up), rather than waiting for one to be free.
    */
-  void onPoolCheckout(Object dataSource, long startNanos, long endNanos, Throwable error);
+  void onPoolCheckout(Object dataSource, long startNanos, long endNanos, boolean connected, Throwable error);
 
   /** Commit, rollback, auto-commit change or close on a connection. */
   void onConnectionCall(Object connection, int kind, Throwable error);

@@ -314,8 +314,9 @@ public final class Recorder implements JdbcListener {
   }
 
   @Override
-  public void onPoolCheckout(Object dataSource, long startNanos, long endNanos, Throwable error) {
-    if (scopes == null || error != null || !scopes.isPoolWait(endNanos - startNanos)) {
+  public void onPoolCheckout(Object dataSource, long startNanos, long endNanos, boolean connected, Throwable error) {
+    // A pool starting up on the caller's thread spends the time connecting: no connection was busy.
+    if (scopes == null || error != null || connected || !scopes.isPoolWait(endNanos - startNanos)) {
       return;
     }
     try {

@@ -49,7 +49,9 @@ record CorpusRun(List<String> scenarios, List<ExpectedFinding> expected, ChildRe
   static CorpusRun start(Class<?> owner, String run, Jdk jdk, Set<String> only, String... arguments) {
     ChildResult result =
         ChildJvm.on(jdk, RunDirectory.create(owner, run))
-            .withAgent()
+            // The corpus labels N+1s, repeats and unbatched writes; findings that depend on timing
+            // (slow statements, lock and pool waits on a busy machine) have their own ITs.
+            .withAgent("slowQueryThreshold=60s,lockWaitThreshold=60s,poolWaitThreshold=60s")
             .timeout(TIMEOUT)
             .main(CorpusMain.class, arguments)
             .run();
