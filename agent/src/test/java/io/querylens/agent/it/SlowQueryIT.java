@@ -132,7 +132,9 @@ class SlowQueryIT {
     ChildResult child = run(database, FastOnly.class);
     QueryReport report = cleanReport(child);
     double slowestObserved = Double.parseDouble(child.observed("slowestMs"));
-    assertThat(slowestObserved)
+    // On a machine too busy to keep every query inside the threshold, a SLOW_QUERY would be right:
+    // then there is nothing this test can check, and it is skipped rather than failed.
+    org.assertj.core.api.Assumptions.assumeThat(slowestObserved)
         .as("the slowest query as the application timed it: this test needs every query inside the %s"
             + " threshold; the machine was too busy to check anything\n%s", THRESHOLD, child.describe())
         .isLessThan(THRESHOLD.toMillis());
