@@ -46,7 +46,10 @@ class PoolWaitIT {
     FindingEntry wait = findings.stream().filter(f -> f.callSiteLine() == checkout).findFirst()
         .orElseThrow(() -> new AssertionError("no POOL_WAIT at line " + checkout + ":\n" + report.findingsListing()));
     assertThat(wait.node().path("pool").asText()).isEqualTo(SharedPoolOfOne.POOL);
-    assertThat(wait.count()).as("the three workers that found the connection taken").isEqualTo(SharedPoolOfOne.WORKERS - 1);
+    // Three workers find the connection taken; the fourth takes the idle one at once, unless a busy
+    // machine stalls it past the threshold too.
+    assertThat(wait.count()).as("the workers that found the connection taken")
+        .isBetween((long) SharedPoolOfOne.WORKERS - 1, (long) SharedPoolOfOne.WORKERS);
     assertThat(wait.millis("totalMs"))
         .as("about 300 + 600 + 900 ms of waiting")
         .isGreaterThan(0.8 * SharedPoolOfOne.HOLD_MILLIS * 6);
