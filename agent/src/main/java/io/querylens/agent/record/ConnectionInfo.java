@@ -46,8 +46,18 @@ final class ConnectionInfo {
   private NormalizedSql[] previous = new NormalizedSql[RECENT];
   private int previousCount;
 
-  /** The server's id for this session, once read: PostgreSQL backend pid, MariaDB thread id, H2 session id. */
-  volatile String sessionId;
+  // The server's id for this session, once read: PostgreSQL backend pid, MariaDB thread id, H2 session id.
+  private volatile String sessionId;
+
+  /** The server's id for this session, read (by reflection, no SQL) on first need; null when unknown. */
+  String sessionId() {
+    String id = sessionId;
+    if (id == null) {
+      id = SessionIds.of(physical.get());
+      sessionId = id;
+    }
+    return id;
+  }
 
   static final int RECENT = 8;
 

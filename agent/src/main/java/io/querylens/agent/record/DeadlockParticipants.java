@@ -37,7 +37,7 @@ final class DeadlockParticipants {
   /** The participants, the failing session first; null when the message names none. */
   List<Finding.Blocker> of(Throwable error, ConnectionInfo failing) {
     Set<String> pids = new LinkedHashSet<>();
-    String own = failing == null ? null : sessionOf(failing);
+    String own = failing == null ? null : failing.sessionId();
     if (own != null) {
       pids.add(own);
     }
@@ -61,7 +61,7 @@ final class DeadlockParticipants {
   private Finding.Blocker describe(String pid, ConnectionInfo failing) {
     ConnectionInfo[] found = new ConnectionInfo[1];
     recorder.forEachConnection(info -> {
-      if (found[0] == null && "postgresql".equals(info.dbSystem) && pid.equals(sessionOf(info))) {
+      if (found[0] == null && "postgresql".equals(info.dbSystem) && pid.equals(info.sessionId())) {
         found[0] = info;
       }
     });
@@ -79,21 +79,9 @@ final class DeadlockParticipants {
         stack = waited;
       }
     }
-    Finding.CallSite callSite = null;
-    if (stack.callSite() != null) {
-      CapturedStack.StackLine line = stack.callSite();
-      callSite = new Finding.CallSite(line.className(), line.methodName(), line.fileName(), line.lineNumber());
-    }
+    Finding.CallSite callSite = Finding.CallSite.of(stack.callSite());
     return new Finding.Blocker(thread.getName(), callSite, stack.frames(), connection.latestTransactionStatements(),
         false, pid, null);
   }
 
-  private static String sessionOf(ConnectionInfo connection) {
-    String id = connection.sessionId;
-    if (id == null) {
-      id = SessionIds.of(connection.physical.get());
-      connection.sessionId = id;
-    }
-    return id;
-  }
 }

@@ -20,16 +20,21 @@ abstract class LockProbe {
   /** What the waiting session waits for, and who holds it. */
   record Answer(List<BlockingSession> blockers, String relation, String mode) {}
 
+  // one per kind: only the sweeper thread uses them, and the InnoDB one remembers which views exist
+  private static final LockProbe POSTGRES = new Postgres();
+  private static final LockProbe INNODB = new InnoDb();
+  private static final LockProbe H2_SESSIONS = new H2();
+
   /** The probe for {@code dbSystem}, or null when the database offers no view we know. */
   static LockProbe forDatabase(String dbSystem) {
     switch (dbSystem) {
       case "postgresql":
-        return new Postgres();
+        return POSTGRES;
       case "mariadb":
       case "mysql":
-        return new InnoDb();
+        return INNODB;
       case "h2":
-        return new H2();
+        return H2_SESSIONS;
       default:
         return null;
     }
@@ -110,33 +115,28 @@ abstract class LockProbe {
           performanceSchema = true;
         }
       }
-      List<BlockingSession> blockers = new ArrayList<>();
-      try (PreparedStatement query = prepare(side,
+      return new Answer(blockersOf(side, waiting,
           "select bt.PROCESSLIST_ID, bt.PROCESSLIST_COMMAND, bt.PROCESSLIST_INFO"
               + " from performance_schema.data_lock_waits w"
               + " join performance_schema.threads rt on rt.THREAD_ID = w.REQUESTING_THREAD_ID"
               + " join performance_schema.threads bt on bt.THREAD_ID = w.BLOCKING_THREAD_ID"
-              + " where rt.PROCESSLIST_ID = ?")) {
-        query.setLong(1, Long.parseLong(waiting));
-        try (ResultSet rows = query.executeQuery()) {
-          while (rows.next()) {
-            blockers.add(new BlockingSession(rows.getString(1), "Sleep".equalsIgnoreCase(rows.getString(2)),
-                rows.getString(3)));
-          }
-        }
-      }
-      return new Answer(blockers, null, null);
+              + " where rt.PROCESSLIST_ID = ?"), null, null);
     }
 
     private Answer askInformationSchema(Connection side, String waiting) throws SQLException {
-      List<BlockingSession> blockers = new ArrayList<>();
-      try (PreparedStatement query = prepare(side,
+      return new Answer(blockersOf(side, waiting,
           "select b.trx_mysql_thread_id, p.command, b.trx_query"
               + " from information_schema.innodb_lock_waits w"
               + " join information_schema.innodb_trx b on b.trx_id = w.blocking_trx_id"
               + " join information_schema.innodb_trx r on r.trx_id = w.requesting_trx_id"
               + " left join information_schema.processlist p on p.id = b.trx_mysql_thread_id"
-              + " where r.trx_mysql_thread_id = ?")) {
+              + " where r.trx_mysql_thread_id = ?"), null, null);
+    }
+
+    /** Rows of (session id, command, query) for the waiting thread id; "Sleep" means idle in transaction. */
+    private static List<BlockingSession> blockersOf(Connection side, String waiting, String sql) throws SQLException {
+      List<BlockingSession> blockers = new ArrayList<>();
+      try (PreparedStatement query = prepare(side, sql)) {
         query.setLong(1, Long.parseLong(waiting));
         try (ResultSet rows = query.executeQuery()) {
           while (rows.next()) {
@@ -145,7 +145,7 @@ abstract class LockProbe {
           }
         }
       }
-      return new Answer(blockers, null, null);
+      return blockers;
     }
   }
 

@@ -142,7 +142,7 @@ final class LockWaitMonitor {
       return null;
     }
     LockProbe lockProbe = LockProbe.forDatabase(connection.dbSystem);
-    String waitingSession = lockProbe == null ? null : sessionOf(connection);
+    String waitingSession = lockProbe == null ? null : connection.sessionId();
     FingerprintCache.Fingerprinted waiter = recorder.inFlight(statement, sql, probe);
     CapturedStack waiterStack = stacks.read(state.thread.getStackTrace());
     if (waiter == null || state.executingSince() != since) {
@@ -195,10 +195,7 @@ final class LockWaitMonitor {
     }
     ConnectionInfo.noteTransactionStarts = true;
     CapturedStack stack = stacks.read(thread.getStackTrace());
-    CapturedStack.StackLine began = blocking.transactionStart;
-    Finding.CallSite site = began != null
-        ? new Finding.CallSite(began.className(), began.methodName(), began.fileName(), began.lineNumber())
-        : callSite(stack);
+    Finding.CallSite site = blockerSite(blocking, stack);
     episode.blocked = true;
     episode.blocker = new Finding.Blocker(thread.getName(), site, stack.frames(),
         blocking.transactionStatements(), false, null, null, Boolean.TRUE);
@@ -207,7 +204,7 @@ final class LockWaitMonitor {
   private Finding.Blocker describe(LockProbe.BlockingSession session, String dbSystem) {
     ConnectionInfo[] found = new ConnectionInfo[1];
     recorder.forEachConnection(info -> {
-      if (found[0] == null && dbSystem.equals(info.dbSystem) && session.sessionId().equals(sessionOf(info))) {
+      if (found[0] == null && dbSystem.equals(info.dbSystem) && session.sessionId().equals(info.sessionId())) {
         found[0] = info;
       }
     });
@@ -221,22 +218,9 @@ final class LockWaitMonitor {
           query);
     }
     CapturedStack stack = stacks.read(thread.getStackTrace());
-    // Where its transaction began, once this JVM notes that; until then where its thread is now.
-    CapturedStack.StackLine began = blocking.transactionStart;
-    Finding.CallSite site = began != null
-        ? new Finding.CallSite(began.className(), began.methodName(), began.fileName(), began.lineNumber())
-        : callSite(stack);
+    Finding.CallSite site = blockerSite(blocking, stack);
     return new Finding.Blocker(thread.getName(), site, stack.frames(), blocking.transactionStatements(),
         session.idleInTransaction(), session.sessionId(), null);
-  }
-
-  private static String sessionOf(ConnectionInfo connection) {
-    String id = connection.sessionId;
-    if (id == null) {
-      id = SessionIds.of(connection.physical.get());
-      connection.sessionId = id;
-    }
-    return id;
   }
 
   private Side sideFor(ConnectionInfo connection, LockProbe lockProbe, long now) throws Exception {
@@ -278,12 +262,10 @@ final class LockWaitMonitor {
     }
   }
 
-  private static Finding.CallSite callSite(CapturedStack stack) {
-    if (stack == null || stack.callSite() == null) {
-      return null;
-    }
-    CapturedStack.StackLine line = stack.callSite();
-    return new Finding.CallSite(line.className(), line.methodName(), line.fileName(), line.lineNumber());
+  /** Where the blocker's transaction began, once this JVM notes that; until then where its thread is now. */
+  private static Finding.CallSite blockerSite(ConnectionInfo blocking, CapturedStack now) {
+    return blocking.transactionStart != null
+        ? Finding.CallSite.of(blocking.transactionStart) : Finding.CallSite.of(now.callSite());
   }
 
   /** The agent's own connection to one database. */
@@ -387,7 +369,8 @@ final class LockWaitMonitor {
 
     Finding toFinding() {
       return new Finding(FindingType.LOCK_WAIT.name(), FindingType.LOCK_WAIT.severity(), null, null,
-          statement.text(), statement.fingerprint(), count, totalNanos / 1_000_000.0, callSite(stack), stack.frames(),
+          statement.text(), statement.fingerprint(), count, totalNanos / 1_000_000.0,
+          Finding.CallSite.of(stack.callSite()), stack.frames(),
           null, Suggestions.forFinding(FindingType.LOCK_WAIT, stack.framework()), count,
           Instant.ofEpochMilli(firstMillis).toString(), Instant.ofEpochMilli(lastMillis).toString(),
           longestNanos / 1_000_000.0, null, null, null, null, blocker, relation, mode, null);

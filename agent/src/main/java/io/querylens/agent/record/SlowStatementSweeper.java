@@ -151,11 +151,7 @@ public final class SlowStatementSweeper {
 
     Finding toFinding(long nowNanos) {
       double runningMs = (nowNanos - sinceNanos) / 1_000_000.0;
-      Finding.CallSite callSite = null;
-      if (stack.callSite() != null) {
-        CapturedStack.StackLine line = stack.callSite();
-        callSite = new Finding.CallSite(line.className(), line.methodName(), line.fileName(), line.lineNumber());
-      }
+      Finding.CallSite callSite = Finding.CallSite.of(stack.callSite());
       String started = Instant.ofEpochMilli(startedMillis - (long) runningMs).toString();
       return new Finding(FindingType.SLOW_QUERY.name(), FindingType.SLOW_QUERY.severity(), null, null,
           statement.text(), statement.fingerprint(), 1, runningMs, callSite, stack.frames(), null,

@@ -74,8 +74,8 @@ class LockWaitIT {
   void theWaitersUpdateIsOneLockWaitAtItsLine(TestDatabase database) {
     Run run = run(database);
     ChildResult child = run.child();
-    QueryReport report = cleanReport(child);
-    FindingEntry wait = onlyLockWait(report);
+    QueryReport report = child.cleanReport();
+    FindingEntry wait = report.onlyFinding("LOCK_WAIT");
     double waited = waitedMs(child);
     int line = markedLine("waiter-update");
 
@@ -104,8 +104,8 @@ class LockWaitIT {
   void theLockWaitNamesTheBlockingThreadWhereItSitsAndWhatItsTransactionRan(TestDatabase database) {
     Run run = run(database);
     ChildResult child = run.child();
-    QueryReport report = cleanReport(child);
-    Blocker blocker = Blocker.of(onlyLockWait(report));
+    QueryReport report = child.cleanReport();
+    Blocker blocker = Blocker.of(report.onlyFinding("LOCK_WAIT"));
     String blockerUpdate = squeeze(report.query(run.update('-')).statement());
 
     SoftAssertions softly = new SoftAssertions();
@@ -131,7 +131,7 @@ class LockWaitIT {
   @ParameterizedTest(name = "{0}")
   @EnumSource(value = TestDatabase.class, names = {"POSTGRESQL", "MARIADB"})
   void theBlockerIsIdleInItsTransaction(TestDatabase database) {
-    Blocker blocker = Blocker.of(onlyLockWait(cleanReport(run(database).child())));
+    Blocker blocker = Blocker.of(run(database).child().cleanReport().onlyFinding("LOCK_WAIT"));
     // PostgreSQL: pg_stat_activity.state 'idle in transaction'; MariaDB: command 'Sleep' with a transaction open
     assertThat(blocker.node().path("idleInTransaction").isBoolean())
         .as("blocker.idleInTransaction is a boolean in %s", blocker)
@@ -144,7 +144,7 @@ class LockWaitIT {
   @Test
   void onPostgreSqlTheLockWaitNamesTheLockedTableAndTheLockMode() {
     Run run = run(TestDatabase.POSTGRESQL);
-    FindingEntry wait = onlyLockWait(cleanReport(run.child()));
+    FindingEntry wait = run.child().cleanReport().onlyFinding("LOCK_WAIT");
     SoftAssertions softly = new SoftAssertions();
     softly.assertThat(wait.node().path("lockedRelation").asText(null))
         .as("lockedRelation of %s", wait)
@@ -209,8 +209,8 @@ class LockWaitIT {
             .timeout(TIMEOUT)
             .main(RowHeldIdleInTransaction.class, database.url(), token, "2")
             .run();
-    QueryReport report = cleanReport(child);
-    FindingEntry wait = onlyLockWait(report);
+    QueryReport report = child.cleanReport();
+    FindingEntry wait = report.onlyFinding("LOCK_WAIT");
     com.fasterxml.jackson.databind.JsonNode blocker = wait.node().path("blocker");
 
     assertThat(wait.count()).as("both rounds' waits, in one finding: %s", wait.describe()).isEqualTo(2);
@@ -233,8 +233,8 @@ class LockWaitIT {
             .timeout(TIMEOUT)
             .main(example.lockwait.BlockedFromOutside.class, database.url(), token)
             .run();
-    QueryReport report = cleanReport(child);
-    FindingEntry wait = onlyLockWait(report);
+    QueryReport report = child.cleanReport();
+    FindingEntry wait = report.onlyFinding("LOCK_WAIT");
     com.fasterxml.jackson.databind.JsonNode blocker = wait.node().path("blocker");
 
     assertThat(wait.callSiteLine()).as("the waiter's line").isEqualTo(
@@ -270,25 +270,6 @@ class LockWaitIT {
   private static String newToken() {
     return "r" + Long.toString(ProcessHandle.current().pid(), 36)
         + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36), 36);
-  }
-
-  /** The report, after asserting the child exited normally, printed no stack trace and the agent failed nowhere. */
-  private static QueryReport cleanReport(ChildResult child) {
-    child.assertExitedNormally();
-    assertThat(child.stderr()).as("no stack trace in the child's stderr\n%s", child.describe()).doesNotContain("\tat ");
-    QueryReport report = child.report();
-    assertThat(report.summaryLong("agentErrors")).as("summary.agentErrors\n%s", child.describe()).isZero();
-    return report;
-  }
-
-  /** The one finding, which must be a LOCK_WAIT: no other type may appear, and no second one. */
-  private static FindingEntry onlyLockWait(QueryReport report) {
-    List<String> types = new ArrayList<>();
-    for (FindingEntry finding : report.findings()) {
-      types.add(finding.type());
-    }
-    assertThat(types).as("finding types\n%s", report.findingsListing()).containsExactly("LOCK_WAIT");
-    return report.findings().get(0);
   }
 
   /** How long the waiter's update took as the application timed it; it must have waited past the threshold. */

@@ -20,8 +20,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,9 +47,9 @@ class SlowQueryIT {
   @EnumSource(value = TestDatabase.class, names = {"H2", "POSTGRESQL"})
   void twoSlowExecutionsAmongFastOnesAreOneFindingAtTheLineThatRanThem(TestDatabase database) {
     ChildResult child = run(database, SlowAfterFastOnes.class);
-    QueryReport report = cleanReport(child);
+    QueryReport report = child.cleanReport();
     assertThat(child.observed("agentActive")).as("QueryLens.isAgentActive() in the child").isEqualTo("true");
-    FindingEntry slow = onlySlowQuery(report);
+    FindingEntry slow = report.onlyFinding("SLOW_QUERY");
     int line = markedLine(SlowAfterFastOnes.class, "refresh");
     QueryEntry query = report.query(sleepStatement(database));
     double slowestObserved = Double.parseDouble(child.observed("slowestMs"));
@@ -93,7 +91,7 @@ class SlowQueryIT {
   @EnumSource(value = TestDatabase.class, names = {"H2", "POSTGRESQL"})
   void aQueryStillRunningAtShutdownIsReportedAsRunningOnItsThread(TestDatabase database) {
     ChildResult child = run(database, StillRunningAtShutdown.class);
-    QueryReport report = cleanReport(child);
+    QueryReport report = child.cleanReport();
     assertThat(child.stdoutLines())
         .as("the child exited with the query in flight\n%s", child.describe())
         .contains("exiting with the query in flight");
@@ -101,7 +99,7 @@ class SlowQueryIT {
         .as("the child's run: it must exit at once, not when the %s query ends\n%s",
             StillRunningAtShutdown.QUERY_SLEEP, child.describe())
         .isLessThan(PROMPT_EXIT);
-    FindingEntry slow = onlySlowQuery(report);
+    FindingEntry slow = report.onlyFinding("SLOW_QUERY");
     int line = markedLine(StillRunningAtShutdown.class, "report-builder");
     long inFlight = child.observedLong("inFlightMs");
 
@@ -130,7 +128,7 @@ class SlowQueryIT {
   @EnumSource(value = TestDatabase.class, names = {"H2", "POSTGRESQL"})
   void queriesInsideTheThresholdRaiseNoSlowQuery(TestDatabase database) {
     ChildResult child = run(database, FastOnly.class);
-    QueryReport report = cleanReport(child);
+    QueryReport report = child.cleanReport();
     double slowestObserved = Double.parseDouble(child.observed("slowestMs"));
     // On a machine too busy to keep every query inside the threshold, a SLOW_QUERY would be right:
     // then there is nothing this test can check, and it is skipped rather than failed.
@@ -153,25 +151,6 @@ class SlowQueryIT {
     System.out.printf("%s %s on %s: child JVM exited %d after %d ms%n",
         getClass().getSimpleName(), workload.getSimpleName(), database, result.exitCode(), result.elapsed().toMillis());
     return result;
-  }
-
-  /** The report, after asserting the child exited normally, printed no stack trace and the agent failed nowhere. */
-  private static QueryReport cleanReport(ChildResult child) {
-    child.assertExitedNormally();
-    assertThat(child.stderr()).as("no stack trace in the child's stderr\n%s", child.describe()).doesNotContain("\tat ");
-    QueryReport report = child.report();
-    assertThat(report.summaryLong("agentErrors")).as("summary.agentErrors\n%s", child.describe()).isZero();
-    return report;
-  }
-
-  /** The one finding, which must be a SLOW_QUERY: no other type may appear, and no second one. */
-  private static FindingEntry onlySlowQuery(QueryReport report) {
-    List<String> types = new ArrayList<>();
-    for (FindingEntry finding : report.findings()) {
-      types.add(finding.type());
-    }
-    assertThat(types).as("finding types\n%s", report.findingsListing()).containsExactly("SLOW_QUERY");
-    return report.findings().get(0);
   }
 
   /**

@@ -181,13 +181,8 @@ public final class FindingRegistry {
     }
 
     Finding toFinding(Key key) {
-      Finding.CallSite callSite = null;
-      List<String> frames = List.of();
-      if (stack != null && stack.callSite() != null) {
-        CapturedStack.StackLine line = stack.callSite();
-        callSite = new Finding.CallSite(line.className(), line.methodName(), line.fileName(), line.lineNumber());
-        frames = stack.frames();
-      }
+      Finding.CallSite callSite = stack == null ? null : Finding.CallSite.of(stack.callSite());
+      List<String> frames = callSite == null ? List.of() : stack.frames();
       return new Finding(key.type().name(), key.type().severity(), key.scope(), key.scope() == null ? null : kind,
           statement, key.fingerprint(), count, nanos / 1_000_000.0, callSite, frames, parent,
           suggestion, occurrences, Instant.ofEpochMilli(firstSeenMillis).toString(),

@@ -122,6 +122,11 @@ public record Finding(
       Objects.requireNonNull(methodName, "methodName");
     }
 
+    /** The call site of a captured stack line; null for null. */
+    public static CallSite of(io.querylens.analyzer.callsite.CapturedStack.StackLine line) {
+      return line == null ? null : new CallSite(line.className(), line.methodName(), line.fileName(), line.lineNumber());
+    }
+
     /** {@code Class.method(File.java:line)}, the form IDEs turn into a link. */
     @Override
     public String toString() {

@@ -10,6 +10,9 @@ import io.querylens.analyzer.detect.Suggestions;
 import io.querylens.analyzer.event.StatementEvent;
 import io.querylens.analyzer.event.StatementEventListener;
 import io.querylens.analyzer.fingerprint.StatementShape;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 
 /**
@@ -167,7 +170,7 @@ public final class ScopeTracker implements StatementEventListener {
   /** The calling thread's open scopes, outermost first, as {@code kind: name}; for diagnostics and tests. */
   public List<String> openScopes() {
     ThreadScopes thread = threads.get();
-    java.util.ArrayList<String> names = new java.util.ArrayList<>();
+    List<String> names = new ArrayList<>();
     if (thread.window != null && !thread.window.closed) {
       names.add(thread.window.describe());
     }
@@ -201,9 +204,9 @@ public final class ScopeTracker implements StatementEventListener {
     scope.lastNanos = Math.max(scope.lastNanos, endNanos);
     CapturedStack stack = stacks.capture(); // waits this long are rare; their line is worth a walk
     if (scope.poolWaits == null) {
-      scope.poolWaits = new java.util.HashMap<>();
+      scope.poolWaits = new HashMap<>();
     }
-    java.util.List<Object> key = java.util.Arrays.asList(pool, stack.callSite());
+    List<Object> key = Arrays.asList(pool, stack.callSite());
     FindingAccumulator finding = scope.poolWaits.get(key);
     if (finding != null) {
       finding.add(startNanos, endNanos);

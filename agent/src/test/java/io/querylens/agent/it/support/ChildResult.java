@@ -43,6 +43,20 @@ public record ChildResult(
     return reportIn(reportDir);
   }
 
+  /**
+   * The report, after asserting the child exited normally, printed no stack trace and the agent
+   * failed nowhere.
+   */
+  public QueryReport cleanReport() {
+    assertExitedNormally();
+    org.assertj.core.api.Assertions.assertThat(stderr())
+        .as("no stack trace in the child's stderr\n%s", describe()).doesNotContain("\tat ");
+    QueryReport report = report();
+    org.assertj.core.api.Assertions.assertThat(report.summaryLong("agentErrors"))
+        .as("summary.agentErrors\n%s", describe()).isZero();
+    return report;
+  }
+
   /** The parsed report in {@code dir}; fails (with the child's output) when it is missing or unreadable. */
   public QueryReport reportIn(Path dir) {
     Path file = dir.resolve(REPORT_FILE);

@@ -80,6 +80,16 @@ public final class QueryReport {
     return entries;
   }
 
+  /** The one finding, which must be of {@code type}: no other type may appear, and no second one. */
+  public FindingEntry onlyFinding(String type) {
+    List<String> types = new ArrayList<>();
+    for (FindingEntry finding : findings()) {
+      types.add(finding.type());
+    }
+    org.assertj.core.api.Assertions.assertThat(types).as("finding types\n%s", findingsListing()).containsExactly(type);
+    return findings().get(0);
+  }
+
   /** One line per finding ({@link FindingEntry#describe()}), for failure messages. */
   public String findingsListing() {
     StringBuilder b = new StringBuilder("findings in " + file + ":");
