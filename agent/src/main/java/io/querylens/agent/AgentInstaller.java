@@ -2,6 +2,7 @@ package io.querylens.agent;
 
 import io.querylens.agent.config.AgentConfig;
 import io.querylens.agent.instrument.JdbcInstrumentation;
+import io.querylens.agent.metrics.SelfFigures;
 import io.querylens.agent.record.FingerprintCache;
 import io.querylens.agent.record.Recorder;
 import io.querylens.agent.record.SlowStatementSweeper;
@@ -11,13 +12,18 @@ import io.querylens.agent.scope.ScopeBridge;
 import io.querylens.analyzer.callsite.FramePolicy;
 import io.querylens.analyzer.callsite.StackCapture;
 import io.querylens.analyzer.detect.Detectors;
+import io.querylens.analyzer.detect.FindingListener;
 import io.querylens.analyzer.detect.FindingRegistry;
 import io.querylens.analyzer.fingerprint.StatementEnricher;
+import io.querylens.analyzer.scope.ScopeClosedListener;
 import io.querylens.analyzer.scope.ScopeSettings;
 import io.querylens.analyzer.scope.ScopeTracker;
 import io.querylens.analyzer.stats.StatisticsRegistry;
 import io.querylens.bootstrap.JdbcHooks;
 import io.querylens.bootstrap.ScopeHooks;
+import io.querylens.exporter.metrics.MetricsExport;
+import io.querylens.exporter.metrics.MetricsSettings;
+import io.querylens.exporter.metrics.QueryLensMetrics;
 import java.lang.instrument.Instrumentation;
 import java.time.Instant;
 
@@ -45,7 +51,12 @@ public final class AgentInstaller {
     StatisticsRegistry statistics = new StatisticsRegistry(config.maxFingerprints());
     StatementEnricher enricher = new StatementEnricher(config.parseMaxChars(), config.parseTimeout());
     FingerprintCache fingerprints = new FingerprintCache(config.fingerprintCacheSize(), statistics, enricher);
-    FindingRegistry findings = new FindingRegistry(MAX_FINDINGS);
+    SelfFigures figures = new SelfFigures(enricher);
+    MetricsExport export = MetricsExport.start(metricsSettings(config), statistics, figures, AgentErrors::record,
+        AgentLog::warn);
+    QueryLensMetrics metrics = export == null ? null : export.metrics();
+    FindingRegistry findings = new FindingRegistry(MAX_FINDINGS, metrics == null ? FindingListener.NONE : metrics);
+    figures.countDroppedFindingsOf(findings);
     StackCapture stacks = new StackCapture(config.appPackages().isEmpty()
         ? FramePolicy.defaults() : FramePolicy.appPackages(config.appPackages()));
     ScopeTracker scopes = new ScopeTracker(
@@ -53,10 +64,17 @@ public final class AgentInstaller {
             config.poolWaitThreshold()),
         stacks,
         Detectors.standard(config.nPlusOneThreshold(), config.unbatchedWriteThreshold(), config.slowQueryThreshold()),
-        findings);
-    Recorder recorder = new Recorder(fingerprints, config.countRows(), scopes, new StatisticsListener(), scopes);
+        findings, metrics == null ? ScopeClosedListener.NONE : metrics);
+    Recorder recorder = metrics == null
+        ? new Recorder(fingerprints, config.countRows(), scopes, new StatisticsListener(), scopes)
+        : new Recorder(fingerprints, config.countRows(), scopes, new StatisticsListener(), scopes, metrics);
     SlowStatementSweeper sweeper = new SlowStatementSweeper(config.slowQueryThreshold().toNanos(),
         config.lockWaitThreshold().toNanos(), recorder, stacks);
+    if (metrics != null) {
+      recorder.timeCheckoutsInto(metrics);
+      sweeper.timeLockWaitsInto(metrics);
+      Runtime.getRuntime().addShutdownHook(new Thread(export::close, "querylens-metrics-shutdown"));
+    }
     recorder.describeDeadlocksWith(stacks, sweeper);
 
     ScopeHooks.install(new ScopeBridge(scopes));
@@ -66,7 +84,25 @@ public final class AgentInstaller {
     new ReportLifecycle(config, statistics, recorder, enricher, findings, sweeper, version(), startedAt).start();
     long startMillis = (System.nanoTime() - startNanos) / 1_000_000;
     AgentLog.info("agent " + version() + (attached ? " attached" : " started") + " in " + startMillis
-        + " ms; report in " + config.reportDir().toAbsolutePath());
+        + " ms; report in " + config.reportDir().toAbsolutePath() + metricsWhere(config, export));
+  }
+
+  private static MetricsSettings metricsSettings(AgentConfig config) {
+    return new MetricsSettings(config.metricsPort(), config.metricsHost(), config.metricsUser(),
+        config.metricsPassword(), config.metricsLabelLimit(), config.otlpEndpoint(), config.otlpInterval());
+  }
+
+  /** {@code ; metrics on http://127.0.0.1:9464/metrics}, or nothing when no endpoint runs. */
+  private static String metricsWhere(AgentConfig config, MetricsExport export) {
+    StringBuilder where = new StringBuilder();
+    if (export != null && export.port() > 0) {
+      String host = config.metricsHost().contains(":") ? "[" + config.metricsHost() + "]" : config.metricsHost();
+      where.append("; metrics on http://").append(host).append(':').append(export.port()).append("/metrics");
+    }
+    if (!config.otlpEndpoint().isEmpty()) {
+      where.append("; metrics pushed to ").append(config.otlpEndpoint());
+    }
+    return where.toString();
   }
 
   /** The agent's version, from its jar's manifest. */

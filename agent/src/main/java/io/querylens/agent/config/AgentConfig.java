@@ -46,6 +46,11 @@ public final class AgentConfig {
   private final Duration scopeMaxWindow;
   private final int metricsPort;
   private final String metricsHost;
+  private final String metricsUser;
+  private final String metricsPassword;
+  private final int metricsLabelLimit;
+  private final String otlpEndpoint;
+  private final Duration otlpInterval;
   private final List<String> appPackages;
   private final boolean captureParameters;
   private final boolean countRows;
@@ -69,6 +74,11 @@ public final class AgentConfig {
     this.scopeMaxWindow = get(ConfigOption.SCOPE_MAX_WINDOW);
     this.metricsPort = get(ConfigOption.METRICS_PORT);
     this.metricsHost = get(ConfigOption.METRICS_HOST);
+    this.metricsUser = get(ConfigOption.METRICS_USER);
+    this.metricsPassword = get(ConfigOption.METRICS_PASSWORD);
+    this.metricsLabelLimit = get(ConfigOption.METRICS_LABEL_LIMIT);
+    this.otlpEndpoint = get(ConfigOption.OTLP_ENDPOINT);
+    this.otlpInterval = get(ConfigOption.OTLP_INTERVAL);
     this.appPackages = get(ConfigOption.APP_PACKAGES);
     this.captureParameters = get(ConfigOption.CAPTURE_PARAMETERS);
     this.countRows = get(ConfigOption.COUNT_ROWS);
@@ -218,6 +228,38 @@ public final class AgentConfig {
    */
   public String metricsHost() {
     return metricsHost;
+  }
+
+  /**
+   * The user name the Prometheus endpoint asks for ({@code metricsUser}); empty, the default, means no
+   * authentication. Basic authentication needs both this and {@link #metricsPassword()}.
+   */
+  public String metricsUser() {
+    return metricsUser;
+  }
+
+  /** The password of {@link #metricsUser()} ({@code metricsPassword}); never shown. Empty when unset. */
+  public String metricsPassword() {
+    return metricsPassword;
+  }
+
+  /**
+   * How many values a capped metric label keeps ({@code metricsLabelLimit}, default 50): {@code
+   * db_query_summary}, {@code route}, {@code call_site}, {@code pool} and {@code error_type}; the rest
+   * are {@code other}.
+   */
+  public int metricsLabelLimit() {
+    return metricsLabelLimit;
+  }
+
+  /** Where the meters are pushed over OTLP/HTTP ({@code otlpEndpoint}); empty, the default, means no push. */
+  public String otlpEndpoint() {
+    return otlpEndpoint;
+  }
+
+  /** How often the meters are pushed to {@link #otlpEndpoint()} ({@code otlpInterval}, default 60s). */
+  public Duration otlpInterval() {
+    return otlpInterval;
   }
 
   /**

@@ -19,11 +19,7 @@ import java.util.function.Function;
  */
 final class ConfigOption<T> {
 
-  /**
-   * Keys whose values are never shown: not in {@link AgentConfig#toString()}, not in warnings.
-   * No option is a secret yet; {@code metricsPassword} is listed ahead of the option that will
-   * need it, so adding that option cannot leak it into the startup banner.
-   */
+  /** Keys whose values are never shown: not in {@link AgentConfig#toString()}, not in warnings. */
   static final Set<String> SECRET_KEYS = Set.of("metricsPassword");
 
   static final String MASK = "****";
@@ -108,6 +104,27 @@ final class ConfigOption<T> {
   static final ConfigOption<String> METRICS_HOST =
       new ConfigOption<>("metricsHost", "127.0.0.1", ValueParsers.host(), Function.identity());
 
+  static final ConfigOption<String> METRICS_USER =
+      new ConfigOption<>("metricsUser", "", ValueParsers.text(), Function.identity());
+
+  static final ConfigOption<String> METRICS_PASSWORD =
+      new ConfigOption<>("metricsPassword", "", ValueParsers.text(), Function.identity());
+
+  static final ConfigOption<Integer> METRICS_LABEL_LIMIT =
+      integer("metricsLabelLimit", 50, 1, 10_000, "expected a whole number from 1 to 10000");
+
+  static final ConfigOption<String> OTLP_ENDPOINT =
+      new ConfigOption<>("otlpEndpoint", "", ValueParsers.httpUrl(), Function.identity());
+
+  static final ConfigOption<Duration> OTLP_INTERVAL =
+      duration(
+          "otlpInterval",
+          Duration.ofSeconds(60),
+          Duration.ofSeconds(1),
+          false,
+          "expected a duration such as 10s, 30s or 1m",
+          "expected a duration of at least 1s, such as 10s, 30s or 1m");
+
   static final ConfigOption<List<String>> APP_PACKAGES =
       new ConfigOption<>(
           "appPackages", List.of(), ValueParsers.packages(), ValueParsers::formatPackages);
@@ -164,6 +181,11 @@ final class ConfigOption<T> {
           SCOPE_MAX_WINDOW,
           METRICS_PORT,
           METRICS_HOST,
+          METRICS_USER,
+          METRICS_PASSWORD,
+          METRICS_LABEL_LIMIT,
+          OTLP_ENDPOINT,
+          OTLP_INTERVAL,
           APP_PACKAGES,
           CAPTURE_PARAMETERS,
           COUNT_ROWS,

@@ -287,6 +287,42 @@ final class ValueParsers {
     };
   }
 
+  static final String TEXT_EXPECTED = "expected at most 256 characters without control characters";
+
+  /** Free text, trimmed; empty means unset. */
+  static ValueParser<String> text() {
+    return (text, context) -> {
+      String s = text.trim();
+      if (s.length() > 256 || s.chars().anyMatch(Character::isISOControl)) {
+        throw new InvalidValueException(TEXT_EXPECTED);
+      }
+      return s;
+    };
+  }
+
+  static final String HTTP_URL_EXPECTED =
+      "expected an http:// or https:// URL such as http://localhost:4318/v1/metrics, or nothing to turn it off";
+
+  /** An http or https URL with a host; empty means unset. */
+  static ValueParser<String> httpUrl() {
+    return (text, context) -> {
+      String s = text.trim();
+      if (s.isEmpty()) {
+        return s;
+      }
+      try {
+        java.net.URI uri = new java.net.URI(s);
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+          return s;
+        }
+      } catch (java.net.URISyntaxException e) {
+        // falls through to the message below
+      }
+      throw new InvalidValueException(HTTP_URL_EXPECTED);
+    };
+  }
+
   static final String PACKAGES_EXPECTED =
       "expected Java package prefixes such as com.acme, separated by ';' or '|'"
           + " (',' also works outside the agent argument)";

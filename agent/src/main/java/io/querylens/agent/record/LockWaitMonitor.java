@@ -58,10 +58,17 @@ final class LockWaitMonitor {
   // guarded by this (the sweeper writes, reports read)
   private final Map<String, Aggregate> aggregates = new LinkedHashMap<>();
 
+  // set once before the sweeper starts
+  private io.querylens.exporter.metrics.QueryLensMetrics metrics;
+
   LockWaitMonitor(long thresholdNanos, Recorder recorder, StackCapture stacks) {
     this.thresholdNanos = thresholdNanos;
     this.recorder = recorder;
     this.stacks = stacks;
+  }
+
+  void timeInto(io.querylens.exporter.metrics.QueryLensMetrics metrics) {
+    this.metrics = metrics;
   }
 
   /** One look at every in-flight execution; called by the sweeper. */
@@ -122,6 +129,9 @@ final class LockWaitMonitor {
   private synchronized void finish(Episode episode) {
     if (!episode.blocked) {
       return; // slow, but nobody held a lock it wanted
+    }
+    if (metrics != null) {
+      metrics.onLockWait(episode.statement, episode.stack.callSite(), episode.waitedNanos());
     }
     Aggregate aggregate = aggregates.get(episode.key());
     if (aggregate == null) {

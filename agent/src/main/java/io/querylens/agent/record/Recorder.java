@@ -32,6 +32,7 @@ public final class Recorder implements JdbcListener {
   private final ScopeTracker scopes;
 
   // set once at start-up, before the hooks are installed
+  private io.querylens.exporter.metrics.QueryLensMetrics metrics;
   private DeadlockParticipants deadlocks;
   private io.querylens.analyzer.callsite.StackCapture stacks;
 
@@ -63,6 +64,11 @@ public final class Recorder implements JdbcListener {
   public void describeDeadlocksWith(io.querylens.analyzer.callsite.StackCapture stacks, SlowStatementSweeper sweeper) {
     this.deadlocks = new DeadlockParticipants(this, stacks, sweeper::recentWait);
     this.stacks = stacks;
+  }
+
+  /** Times every checkout from a pool into {@code metrics}'s pool-wait histogram. */
+  public void timeCheckoutsInto(io.querylens.exporter.metrics.QueryLensMetrics metrics) {
+    this.metrics = metrics;
   }
 
   @Override
@@ -316,11 +322,21 @@ public final class Recorder implements JdbcListener {
   @Override
   public void onPoolCheckout(Object dataSource, long startNanos, long endNanos, boolean connected, Throwable error) {
     // A pool starting up on the caller's thread spends the time connecting: no connection was busy.
-    if (scopes == null || error != null || connected || !scopes.isPoolWait(endNanos - startNanos)) {
+    if (error != null || connected) {
+      return;
+    }
+    boolean wait = scopes != null && scopes.isPoolWait(endNanos - startNanos);
+    if (metrics == null && !wait) {
       return;
     }
     try {
-      scopes.onPoolWait(PoolNames.of(dataSource), startNanos, endNanos);
+      String pool = PoolNames.of(dataSource);
+      if (metrics != null) {
+        metrics.onPoolCheckout(pool, endNanos - startNanos);
+      }
+      if (wait) {
+        scopes.onPoolWait(pool, startNanos, endNanos);
+      }
     } catch (Throwable t) {
       AgentErrors.record("pool", "could not report a wait for a pooled connection", t);
     }

@@ -51,6 +51,11 @@ public final class SlowStatementSweeper {
     this.lockWaits = new LockWaitMonitor(lockWaitNanos, recorder, stacks);
   }
 
+  /** Times every confirmed lock wait, as it ends, into {@code metrics}; before {@link #start()}. */
+  public void timeLockWaitsInto(io.querylens.exporter.metrics.QueryLensMetrics metrics) {
+    lockWaits.timeInto(metrics);
+  }
+
   /** Starts the daemon thread. */
   public void start() {
     ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {

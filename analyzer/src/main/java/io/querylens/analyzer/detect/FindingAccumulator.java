@@ -89,6 +89,11 @@ public final class FindingAccumulator {
     }
   }
 
+  /** The executions covered so far. */
+  long count() {
+    return count;
+  }
+
   /** The finding's type. */
   public FindingType type() {
     return type;

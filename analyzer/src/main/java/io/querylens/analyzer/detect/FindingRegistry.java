@@ -41,9 +41,17 @@ public final class FindingRegistry {
   // guarded by this: closing scopes and reports take turns, so a report never counts a scope twice
   private final Map<Key, Aggregate> closed = new HashMap<>();
 
+  private final FindingListener listener;
+
   /** A registry keeping at most {@code maxFindings} distinct findings. */
   public FindingRegistry(int maxFindings) {
+    this(maxFindings, FindingListener.NONE);
+  }
+
+  /** A registry keeping at most {@code maxFindings} distinct findings, telling {@code listener} of each. */
+  public FindingRegistry(int maxFindings, FindingListener listener) {
     this.maxFindings = maxFindings;
+    this.listener = listener;
   }
 
   /** Registers an open scope that has just raised its first finding. */
@@ -55,6 +63,7 @@ public final class FindingRegistry {
   public synchronized void close(FindingScope scope) {
     if (open.remove(scope)) {
       merge(scope, closed, true);
+      tell(scope);
     }
   }
 
@@ -68,6 +77,7 @@ public final class FindingRegistry {
         // Its thread ended without closing it (a pool thread retired mid-window): nobody else will.
         open.remove(scope);
         merge(scope, closed, true);
+        tell(scope);
       }
     }
     Map<Key, Aggregate> view = new LinkedHashMap<>();
@@ -112,6 +122,14 @@ public final class FindingRegistry {
         into.put(key, aggregate);
       }
       aggregate.add(accumulator.figures());
+    }
+  }
+
+  private void tell(FindingScope scope) {
+    for (FindingAccumulator accumulator : scope.findings()) {
+      CapturedStack stack = accumulator.stack();
+      listener.onFinding(accumulator.type(), scope.name(), stack == null ? null : stack.callSite(),
+          accumulator.count());
     }
   }
 

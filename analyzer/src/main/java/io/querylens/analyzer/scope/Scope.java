@@ -32,6 +32,7 @@ final class Scope implements FindingScope {
 
   // written by the owning thread only
   long lastNanos;
+  int statements;
 
   // set by the thread that closes the scope: its owner; the report thread only for a dead owner's
   volatile boolean closed;

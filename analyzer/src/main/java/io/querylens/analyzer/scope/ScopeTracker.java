@@ -45,9 +45,17 @@ public final class ScopeTracker implements StatementEventListener {
   private final StackCapture stacks;
   private final Detector[] detectors;
   private final FindingRegistry registry;
+  private final ScopeClosedListener closings;
 
   /** A tracker feeding {@code detectors}, whose findings go to {@code registry}. */
   public ScopeTracker(ScopeSettings settings, StackCapture stacks, Detector[] detectors, FindingRegistry registry) {
+    this(settings, stacks, detectors, registry, ScopeClosedListener.NONE);
+  }
+
+  /** A tracker as above that also tells {@code closings} of every scope that ends. */
+  public ScopeTracker(ScopeSettings settings, StackCapture stacks, Detector[] detectors, FindingRegistry registry,
+      ScopeClosedListener closings) {
+    this.closings = closings;
     this.settings = settings;
     this.idleGapNanos = settings.idleGap().toNanos();
     this.slowNanos = settings.slowThreshold().toNanos();
@@ -261,6 +269,7 @@ public final class ScopeTracker implements StatementEventListener {
 
   private void record(ThreadScopes thread, Scope scope, StatementEvent event) {
     scope.lastNanos = event.endNanos();
+    scope.statements++;
     StatementShape shape = event.shape();
     if (shape.mayWrite()) {
       scope.writeEpoch++;
@@ -371,5 +380,6 @@ public final class ScopeTracker implements StatementEventListener {
     if (!scope.findings.isEmpty()) {
       registry.close(scope);
     }
+    closings.scopeClosed(scope.kind, scope.name(), scope.statements);
   }
 }

@@ -72,6 +72,9 @@ public final class StatementStatistics {
   // set once, by CAS through its VarHandle, by whoever asks for this statement's enrichment first
   private volatile boolean enrichmentClaimed;
 
+  // what an exporter keeps per statement (its meters), so the hot path finds it without a lookup
+  private volatile Object exporterState;
+
   private final LongAdder errors = new LongAdder();
   private final LongAdder rows = new LongAdder();
   private final LongAdder totalNanos = new LongAdder();
@@ -206,6 +209,24 @@ public final class StatementStatistics {
     if (rows > 0) {
       this.rows.add(rows);
     }
+  }
+
+  /** Returns the time all executions took so far, in nanoseconds. */
+  public long totalNanos() {
+    return totalNanos.sum();
+  }
+
+  /**
+   * Returns what an exporter attached to this statement with {@link #exporterState(Object)}, or
+   * {@code null}. One exporter per registry: the metrics keep this statement's meters here.
+   */
+  public Object exporterState() {
+    return exporterState;
+  }
+
+  /** Attaches {@code state} for {@link #exporterState()}; any thread, last write wins. */
+  public void exporterState(Object state) {
+    exporterState = state;
   }
 
   /**

@@ -177,6 +177,12 @@ public final class StatisticsRegistry {
     return Math.round(-OVERFLOW_BITS * Math.log((double) clear / OVERFLOW_BITS));
   }
 
+  /** Calls {@code action} with every entry, the overflow entry last; never blocks recording. */
+  public void forEach(java.util.function.Consumer<StatementStatistics> action) {
+    byFingerprint.values().forEach(action);
+    action.accept(overflow);
+  }
+
   /**
    * Returns a snapshot of every entry that has recorded at least one execution, the overflow entry
    * included when it has, sorted by total time, longest first (ties by fingerprint). Safe to call

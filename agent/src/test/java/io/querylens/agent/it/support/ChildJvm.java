@@ -47,8 +47,9 @@ public final class ChildJvm {
   }
 
   /**
-   * Adds {@code -javaagent:<agent jar>=reportDir=<workDir>/report,reportInterval=0}, followed by
-   * {@code extraOptions} if not empty.
+   * Adds {@code -javaagent:<agent jar>=reportDir=<workDir>/report,reportInterval=0,metricsPort=0}
+   * ({@code metricsPort=0} unless {@code extraOptions} sets the port), followed by {@code extraOptions}
+   * if not empty.
    */
   public ChildJvm withAgent(String extraOptions) {
     this.agent = true;
@@ -125,6 +126,9 @@ public final class ChildJvm {
       StringBuilder options = new StringBuilder();
       if (defaultReportOptions) {
         options.append("reportDir=").append(reportDir()).append(",reportInterval=0");
+        if (!agentOptions.contains("metricsPort=")) {
+          options.append(",metricsPort=0"); // children run side by side: none may take the default port
+        }
       }
       if (!agentOptions.isEmpty()) {
         options.append(options.length() == 0 ? "" : ",").append(agentOptions);
