@@ -6,20 +6,27 @@ import io.querylens.agent.record.StatisticsListener;
 import io.querylens.analyzer.callsite.FramePolicy;
 import io.querylens.analyzer.callsite.StackCapture;
 import io.querylens.analyzer.detect.Detectors;
+import io.querylens.analyzer.detect.FindingListener;
 import io.querylens.analyzer.detect.FindingRegistry;
+import io.querylens.analyzer.event.StatementEventListener;
 import io.querylens.analyzer.fingerprint.StatementEnricher;
+import io.querylens.analyzer.scope.ScopeClosedListener;
 import io.querylens.analyzer.scope.ScopeKind;
 import io.querylens.analyzer.scope.ScopeSettings;
 import io.querylens.analyzer.scope.ScopeTracker;
 import io.querylens.analyzer.stats.StatisticsRegistry;
 import io.querylens.bootstrap.CallState;
 import io.querylens.bootstrap.JdbcHooks;
+import io.querylens.exporter.metrics.AgentFigures;
+import io.querylens.exporter.metrics.MetricsExport;
+import io.querylens.exporter.metrics.QueryLensMetrics;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -63,19 +70,32 @@ public class RecorderHotPathBenchmark {
   @Param({"true", "false"})
   public boolean scopes;
 
+  /**
+   * With the meters (the default {@code metricsPort=9464}: a Prometheus registry, without its HTTP
+   * server), or without ({@code metricsPort=0}): their cost is the difference.
+   */
+  @Param({"true", "false"})
+  public boolean metrics;
+
   @Setup(Level.Trial)
   public void setUp() throws SQLException {
     StatisticsRegistry statistics = new StatisticsRegistry(5_000);
     enricher = new StatementEnricher(100_000, Duration.ofSeconds(2));
     FingerprintCache fingerprints = new FingerprintCache(10_000, statistics, enricher);
-    Recorder recorder;
+    QueryLensMetrics meters = metrics ? MetricsExport.unexported(50, statistics, new NoFigures(), (kind, message, cause) -> { })
+        : null;
+    List<StatementEventListener> listeners = new ArrayList<>(List.of(new StatisticsListener()));
     if (scopes) {
       tracker = new ScopeTracker(ScopeSettings.defaults(Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofMillis(500)),
-          new StackCapture(FramePolicy.appPackages(List.of("io.querylens.bench"))), Detectors.standard(3, 10), new FindingRegistry(2_000));
-      recorder = new Recorder(fingerprints, true, tracker, new StatisticsListener(), tracker);
-    } else {
-      recorder = new Recorder(fingerprints, true, new StatisticsListener());
+          new StackCapture(FramePolicy.appPackages(List.of("io.querylens.bench"))), Detectors.standard(3, 10),
+          new FindingRegistry(2_000, meters == null ? FindingListener.NONE : meters),
+          meters == null ? ScopeClosedListener.NONE : meters);
+      listeners.add(tracker);
     }
+    if (meters != null) {
+      listeners.add(meters);
+    }
+    Recorder recorder = new Recorder(fingerprints, true, tracker, listeners.toArray(new StatementEventListener[0]));
     JdbcHooks.install(recorder);
 
     connection = DriverManager.getConnection("jdbc:h2:mem:hotpath;DB_CLOSE_DELAY=-1");
@@ -136,6 +156,24 @@ public class RecorderHotPathBenchmark {
     }
     if (scope != null) {
       tracker.close(scope);
+    }
+  }
+
+  /** The agent's own figures, unused here: nothing scrapes. */
+  private static final class NoFigures implements AgentFigures {
+    @Override
+    public long statementsInFlight() {
+      return 0;
+    }
+
+    @Override
+    public long agentErrors() {
+      return 0;
+    }
+
+    @Override
+    public long droppedEvents() {
+      return 0;
     }
   }
 

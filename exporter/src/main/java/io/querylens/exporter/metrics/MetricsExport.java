@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micrometer.registry.otlp.OtlpMeterRegistry;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.querylens.analyzer.stats.StatisticsRegistry;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,14 +23,14 @@ public final class MetricsExport implements AutoCloseable {
   private final QueryLensMetrics metrics;
   private final MetricsEndpoint endpoint;
   private final OtlpMeterRegistry otlp;
-  private final ScheduledExecutorService reranker;
+  private final ScheduledExecutorService maintenance;
 
   private MetricsExport(QueryLensMetrics metrics, MetricsEndpoint endpoint, OtlpMeterRegistry otlp,
-      ScheduledExecutorService reranker) {
+      ScheduledExecutorService maintenance) {
     this.metrics = metrics;
     this.endpoint = endpoint;
     this.otlp = otlp;
-    this.reranker = reranker;
+    this.maintenance = maintenance;
   }
 
   /**
@@ -41,9 +42,9 @@ public final class MetricsExport implements AutoCloseable {
     if (settings.off()) {
       return null;
     }
-    PrometheusMeterRegistry prometheus = settings.port() > 0 ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)
-        : null;
-    OtlpMeterRegistry otlp = settings.otlpEndpoint().isEmpty() ? null : OtlpPush.registry(settings, failures);
+    CoarseClock clock = new CoarseClock();
+    PrometheusMeterRegistry prometheus = settings.port() > 0 ? prometheusRegistry(clock) : null;
+    OtlpMeterRegistry otlp = settings.otlpEndpoint().isEmpty() ? null : OtlpPush.registry(settings, clock, failures);
     MeterRegistry registry;
     if (prometheus != null && otlp != null) {
       CompositeMeterRegistry composite = new CompositeMeterRegistry();
@@ -55,19 +56,41 @@ public final class MetricsExport implements AutoCloseable {
     }
     QueryLensMetrics metrics = new QueryLensMetrics(registry, settings.labelLimit(), statistics, figures, failures);
     MetricsEndpoint endpoint = prometheus == null ? null : MetricsEndpoint.start(settings, prometheus, say, failures);
-    ScheduledExecutorService reranker = Executors.newSingleThreadScheduledExecutor(task -> {
-      Thread thread = new Thread(task, "querylens-metrics");
-      thread.setDaemon(true);
-      return thread;
-    });
-    reranker.scheduleWithFixedDelay(() -> {
+    ScheduledExecutorService maintenance = maintenance(clock);
+    maintenance.scheduleWithFixedDelay(() -> {
       try {
         metrics.rerank();
       } catch (Throwable t) {
         failures.failed("metrics", "could not re-rank metric labels", t);
       }
     }, RERANK_SECONDS, RERANK_SECONDS, TimeUnit.SECONDS);
-    return new MetricsExport(metrics, endpoint, otlp, reranker);
+    return new MetricsExport(metrics, endpoint, otlp, maintenance);
+  }
+
+  private static PrometheusMeterRegistry prometheusRegistry(CoarseClock clock) {
+    return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT, new PrometheusRegistry(), clock);
+  }
+
+  /** The daemon thread that ticks {@code clock} and, once scheduled, re-ranks labels. */
+  private static ScheduledExecutorService maintenance(CoarseClock clock) {
+    ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(task -> {
+      Thread thread = new Thread(task, "querylens-metrics");
+      thread.setDaemon(true);
+      return thread;
+    });
+    maintenance.scheduleAtFixedRate(clock::tick, CoarseClock.TICK_MILLIS, CoarseClock.TICK_MILLIS, TimeUnit.MILLISECONDS);
+    return maintenance;
+  }
+
+  /**
+   * Meters in a Prometheus registry that nothing serves or pushes: what recording costs, for the
+   * benchmarks, without a port.
+   */
+  public static QueryLensMetrics unexported(int labelLimit, StatisticsRegistry statistics, AgentFigures figures,
+      FailureSink failures) {
+    CoarseClock clock = new CoarseClock();
+    maintenance(clock);
+    return new QueryLensMetrics(prometheusRegistry(clock), labelLimit, statistics, figures, failures);
   }
 
   /** The meters, to be fed by the recorder, scopes, findings, lock waits and pool checkouts. */
@@ -83,7 +106,7 @@ public final class MetricsExport implements AutoCloseable {
   /** Stops re-ranking, pushes the meters a last time and stops the endpoint. */
   @Override
   public void close() {
-    reranker.shutdownNow();
+    maintenance.shutdownNow();
     if (otlp != null) {
       otlp.close();
     }

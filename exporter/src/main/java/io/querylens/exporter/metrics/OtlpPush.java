@@ -20,7 +20,7 @@ final class OtlpPush {
 
   private OtlpPush() {}
 
-  static OtlpMeterRegistry registry(MetricsSettings settings, FailureSink failures) {
+  static OtlpMeterRegistry registry(MetricsSettings settings, Clock clock, FailureSink failures) {
     OtlpConfig config = new OtlpConfig() {
       @Override
       public String get(String key) {
@@ -52,7 +52,7 @@ final class OtlpPush {
       }
     };
     return OtlpMeterRegistry.builder(config)
-        .clock(Clock.SYSTEM)
+        .clock(clock)
         .metricsSender(counted)
         .threadFactory(task -> {
           Thread thread = new Thread(task, "querylens-otlp");

@@ -216,46 +216,98 @@ class LabelCapTest {
 
   @Test
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
-  void concurrentResolvesObservesAndReranksNeverKeepMoreThanTheLimit() throws Exception {
+  void eightThreadsResolvingDistinctValuesNeverKeepMoreThanTheLimit() throws Exception {
     int limit = 5;
     LabelCap cap = new LabelCap(limit);
-    int threads = 8;
-    ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
-    CountDownLatch start = new CountDownLatch(1);
     AtomicInteger overLimit = new AtomicInteger();
     AtomicInteger resolvedAsOwn = new AtomicInteger();
+
+    runConcurrently(8, thread -> {
+      for (int i = 0; i < 20_000; i++) {
+        String value = "t" + thread + "-" + i;
+        cap.observe(value, 1 + (i % 7));
+        if (resolve(cap, value)) {
+          resolvedAsOwn.incrementAndGet();
+        }
+        if (cap.kept().size() > limit) {
+          overLimit.incrementAndGet();
+        }
+      }
+    }, null);
+
+    assertThat(overLimit).hasValue(0);
+    assertThat(cap.kept()).hasSize(limit);
+    assertThat(resolvedAsOwn).as("each kept value resolved as itself once").hasValue(limit);
+  }
+
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void reranksRacingResolvesAndObservesNeverKeepMoreThanTheLimit() throws Exception {
+    int limit = 5;
+    LabelCap cap = new LabelCap(limit);
+    AtomicInteger overLimit = new AtomicInteger();
+    AtomicInteger reranks = new AtomicInteger();
+
+    runConcurrently(8, thread -> {
+      for (int i = 0; i < 20_000; i++) {
+        String value = "t" + thread + "-" + (i % 500);
+        cap.observe(value, 1 + (i % 7));
+        resolve(cap, value);
+      }
+    }, () -> {
+      cap.rerank();
+      reranks.incrementAndGet();
+      // kept() copies a concurrent map: only a copy taken under the cap's lock is a consistent one
+      synchronized (cap) {
+        if (cap.kept().size() > limit) {
+          overLimit.incrementAndGet();
+        }
+      }
+    });
+
+    assertThat(reranks.get()).isPositive();
+    assertThat(overLimit).hasValue(0);
+    assertThat(cap.kept()).hasSizeLessThanOrEqualTo(limit);
+  }
+
+  /** Resolves {@code value}: true when it got its own label, false for other; anything else fails. */
+  private static boolean resolve(LabelCap cap, String value) {
+    String label = cap.resolve(value);
+    if (!label.equals(value) && !label.equals(LabelCap.OTHER)) {
+      throw new AssertionError("resolved " + value + " as " + label);
+    }
+    return label.equals(value);
+  }
+
+  /** Runs {@code work} on {@code threads} threads at once, and {@code alongside} in a loop until they end. */
+  private static void runConcurrently(int threads, java.util.function.IntConsumer work, Runnable alongside)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
+    CountDownLatch start = new CountDownLatch(1);
+    AtomicInteger running = new AtomicInteger(threads);
     try {
       List<Future<?>> tasks = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         int thread = t;
         tasks.add(pool.submit(() -> {
           start.await();
-          for (int i = 0; i < 20_000; i++) {
-            String value = "t" + thread + "-" + (i % 500);
-            cap.observe(value, 1 + (i % 7));
-            String label = cap.resolve(value);
-            if (label.equals(value)) {
-              resolvedAsOwn.incrementAndGet();
-            } else if (!label.equals(LabelCap.OTHER)) {
-              throw new AssertionError("resolved " + value + " as " + label);
-            }
-            if (cap.kept().size() > limit) {
-              overLimit.incrementAndGet();
-            }
+          try {
+            work.accept(thread);
+          } finally {
+            running.decrementAndGet();
           }
           return null;
         }));
       }
-      tasks.add(pool.submit(() -> {
-        start.await();
-        for (int i = 0; i < 200; i++) {
-          cap.rerank();
-          if (cap.kept().size() > limit) {
-            overLimit.incrementAndGet();
+      if (alongside != null) {
+        tasks.add(pool.submit(() -> {
+          start.await();
+          while (running.get() > 0) {
+            alongside.run();
           }
-        }
-        return null;
-      }));
+          return null;
+        }));
+      }
       start.countDown();
       for (Future<?> task : tasks) {
         task.get(60, TimeUnit.SECONDS);
@@ -263,10 +315,6 @@ class LabelCapTest {
     } finally {
       pool.shutdownNow();
     }
-
-    assertThat(overLimit).hasValue(0);
-    assertThat(cap.kept()).hasSizeLessThanOrEqualTo(limit);
-    assertThat(resolvedAsOwn.get()).isPositive();
   }
 
   /** White box: the sketch's entries, to see its memory stay bounded. */
