@@ -257,7 +257,7 @@ final class ConfigOption<T> {
   /** The value as the user would write it, masked if this option is a secret. */
   String display(Object value) {
     if (secret()) {
-      return MASK;
+      return "".equals(value) ? "" : MASK; // an unset secret has nothing to hide
     }
     @SuppressWarnings("unchecked") // values come from this option's own parser or default
     T typed = (T) value;

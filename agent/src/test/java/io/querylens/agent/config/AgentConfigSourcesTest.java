@@ -113,6 +113,11 @@ class AgentConfigSourcesTest {
     "scopeMaxWindow, QUERYLENS_SCOPE_MAX_WINDOW",
     "metricsPort, QUERYLENS_METRICS_PORT",
     "metricsHost, QUERYLENS_METRICS_HOST",
+    "metricsUser, QUERYLENS_METRICS_USER",
+    "metricsPassword, QUERYLENS_METRICS_PASSWORD",
+    "metricsLabelLimit, QUERYLENS_METRICS_LABEL_LIMIT",
+    "otlpEndpoint, QUERYLENS_OTLP_ENDPOINT",
+    "otlpInterval, QUERYLENS_OTLP_INTERVAL",
     "appPackages, QUERYLENS_APP_PACKAGES",
     "captureParameters, QUERYLENS_CAPTURE_PARAMETERS",
     "countRows, QUERYLENS_COUNT_ROWS",
@@ -132,7 +137,7 @@ class AgentConfigSourcesTest {
 
   @Test
   void everyOptionHasAnEnvironmentNameInTheTableAbove() {
-    assertThat(ConfigOption.ALL).hasSize(20);
+    assertThat(ConfigOption.ALL).hasSize(25);
   }
 
   static Stream<Arguments> oneNonDefaultValuePerOption() {
@@ -145,6 +150,11 @@ class AgentConfigSourcesTest {
         Arguments.of("nPlusOneThreshold", "5", "nPlusOneThreshold=5"),
         Arguments.of("metricsPort", "0", "metricsPort=0"),
         Arguments.of("metricsHost", "0.0.0.0", "metricsHost=0.0.0.0"),
+        Arguments.of("metricsUser", "prometheus", "metricsUser=prometheus"),
+        Arguments.of("metricsPassword", "hunter2", "metricsPassword=****"),
+        Arguments.of("metricsLabelLimit", "20", "metricsLabelLimit=20"),
+        Arguments.of("otlpEndpoint", "http://collector:4318/v1/metrics", "otlpEndpoint=http://collector:4318/v1/metrics"),
+        Arguments.of("otlpInterval", "10s", "otlpInterval=10s"),
         Arguments.of("appPackages", "com.acme", "appPackages=com.acme"),
         Arguments.of("captureParameters", "true", "captureParameters=true"),
         Arguments.of("countRows", "false", "countRows=false"),

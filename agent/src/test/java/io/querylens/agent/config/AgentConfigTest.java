@@ -55,7 +55,8 @@ class AgentConfigTest {
             "enabled=true, reportDir=querylens-report, reportInterval=1m,"
                 + " slowQueryThreshold=500ms, lockWaitThreshold=200ms, poolWaitThreshold=100ms, nPlusOneThreshold=3,"
                 + " unbatchedWriteThreshold=10, scopeIdleGap=200ms, scopeMaxWindow=10s,"
-                + " metricsPort=9464, metricsHost=127.0.0.1, appPackages=, captureParameters=false,"
+                + " metricsPort=9464, metricsHost=127.0.0.1, metricsUser=, metricsPassword=, metricsLabelLimit=50,"
+                + " otlpEndpoint=, otlpInterval=1m, appPackages=, captureParameters=false,"
                 + " countRows=true, maxFingerprints=5000, fingerprintCacheSize=10000,"
                 + " parseMaxChars=100000, parseTimeout=2s, consoleSummary=true");
   }
@@ -89,10 +90,19 @@ class AgentConfigTest {
   }
 
   @Test
+  void aSetPasswordIsMaskedAndAnUnsetOneShownEmpty() {
+    AgentConfig config = withArgs("metricsUser=prometheus,metricsPassword=hunter2").load();
+
+    assertThat(config.metricsPassword()).isEqualTo("hunter2");
+    assertThat(config.toString()).contains("metricsUser=prometheus, metricsPassword=****").doesNotContain("hunter2");
+    assertThat(AgentConfig.defaults().toString()).contains("metricsPassword=,");
+  }
+
+  @Test
   void anUnknownOptionThatLooksLikeACredentialHasItsValueMaskedInTheWarning() {
     ConfigFixture sources =
         sources()
-            .agentArgs("metricsPassword=hunter2,hunter3")
+            .agentArgs("dbPassword=hunter2,hunter3")
             .env("QUERYLENS_DB_TOKEN", "abc123");
 
     sources.load();
@@ -100,7 +110,7 @@ class AgentConfigTest {
     assertThat(String.join("\n", sources.warnings))
         .doesNotContain("hunter2", "hunter3", "abc123")
         .contains(
-            "querylens: ignoring unknown option metricsPassword=**** (from the agent argument)",
+            "querylens: ignoring unknown option dbPassword=**** (from the agent argument)",
             "querylens: ignoring \"****\" in the agent argument",
             "querylens: ignoring unknown option DB_TOKEN=**** (from QUERYLENS_DB_TOKEN)");
   }

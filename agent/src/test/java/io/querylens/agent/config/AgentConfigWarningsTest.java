@@ -24,6 +24,23 @@ class AgentConfigWarningsTest {
   }
 
   @Test
+  void anOtlpEndpointThatIsNotAnHttpUrlIsIgnoredWithTheExpectedForm() {
+    ConfigFixture sources = withArgs("otlpEndpoint=collector:4318,metricsLabelLimit=0");
+
+    AgentConfig config = sources.load();
+
+    assertThat(config.otlpEndpoint()).isEmpty();
+    assertThat(config.metricsLabelLimit()).isEqualTo(50);
+    assertThat(sources.warnings) // in the order of the options' list
+        .containsExactly(
+            "querylens: ignoring option metricsLabelLimit=0 (from the agent argument): expected a whole number from 1"
+                + " to 10000; using the default 50",
+            "querylens: ignoring option otlpEndpoint=collector:4318 (from the agent argument): expected an http://"
+                + " or https:// URL such as http://localhost:4318/v1/metrics, or nothing to turn it off; using the"
+                + " default (none)");
+  }
+
+  @Test
   void anUnknownSystemPropertySuggestsThePropertyForm() {
     ConfigFixture sources = sources().property("querylens.slowQueryTreshold", "1s");
 
@@ -74,7 +91,8 @@ class AgentConfigWarningsTest {
         .containsExactly(
             "querylens: ignoring unknown option verbose=true (from the agent argument);"
                 + " known options: enabled, reportDir, reportInterval, slowQueryThreshold,"
-                + " lockWaitThreshold, poolWaitThreshold, nPlusOneThreshold, unbatchedWriteThreshold, scopeIdleGap, scopeMaxWindow, metricsPort, metricsHost, appPackages,"
+                + " lockWaitThreshold, poolWaitThreshold, nPlusOneThreshold, unbatchedWriteThreshold, scopeIdleGap, scopeMaxWindow, metricsPort, metricsHost,"
+                + " metricsUser, metricsPassword, metricsLabelLimit, otlpEndpoint, otlpInterval, appPackages,"
                 + " captureParameters, countRows, maxFingerprints, fingerprintCacheSize,"
                 + " parseMaxChars, parseTimeout, consoleSummary");
   }

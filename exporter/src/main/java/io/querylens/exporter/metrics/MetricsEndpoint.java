@@ -5,6 +5,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import java.io.IOException;
 import java.net.BindException;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.function.Consumer;
@@ -41,7 +42,12 @@ final class MetricsEndpoint implements AutoCloseable {
       if (hasUser && hasPassword) {
         builder.authenticator(new Credentials(settings.user(), settings.password()));
       }
-      return new MetricsEndpoint(builder.buildAndStart());
+      MetricsEndpoint endpoint = new MetricsEndpoint(builder.buildAndStart());
+      if (!(hasUser && hasPassword) && !isLoopback(settings.host())) {
+        say.accept("the metrics endpoint on " + settings.host() + ":" + endpoint.port() + " is reachable from"
+            + " other machines without authentication; set metricsUser and metricsPassword, or metricsHost=127.0.0.1");
+      }
+      return endpoint;
     } catch (BindException e) {
       failures.failed("metrics-endpoint", "metrics endpoint not started: " + settings.host() + ":" + settings.port()
           + " is already in use or not an address of this machine; the application runs on without it."
@@ -51,6 +57,14 @@ final class MetricsEndpoint implements AutoCloseable {
           + settings.port() + "; the application runs on without it", e);
     }
     return null;
+  }
+
+  private static boolean isLoopback(String host) {
+    try {
+      return InetAddress.getByName(host).isLoopbackAddress();
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   /** The port it listens on. */

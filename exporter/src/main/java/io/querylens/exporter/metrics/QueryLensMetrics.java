@@ -21,7 +21,9 @@ import io.querylens.analyzer.stats.StatisticsRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -67,6 +69,10 @@ public final class QueryLensMetrics implements StatementEventListener, FindingLi
   private final LabelCap errorTypes;
   // bumped when a summary or error type is demoted, so statements resolve their meters again
   private volatile int generation;
+  // meters met on every unit of work and every checkout, found without building an id each time;
+  // bounded by the caps, and cleared of demoted values by rerank()
+  private final Map<ScopeLabels, DistributionSummary> scopeSizes = new ConcurrentHashMap<>();
+  private final Map<String, Timer> poolWaits = new ConcurrentHashMap<>();
 
   /**
    * Meters in {@code registry}, with each capped label keeping {@code labelLimit} values; {@code
@@ -187,12 +193,13 @@ public final class QueryLensMetrics implements StatementEventListener, FindingLi
   public void scopeClosed(ScopeKind kind, String name, int statements) {
     try {
       routes.observe(name, 1);
-      DistributionSummary.builder(QUERIES_PER_SCOPE)
-          .description("Statements each unit of work ran (request, explicit scope, test, transaction, thread window)")
-          .tag("route", routes.resolve(name))
-          .tag("scope.kind", kind.label())
-          .serviceLevelObjectives(SCOPE_BUCKETS)
-          .register(registry)
+      scopeSizes.computeIfAbsent(new ScopeLabels(kind, routes.resolve(name)), labels ->
+          DistributionSummary.builder(QUERIES_PER_SCOPE)
+              .description("Statements each unit of work ran (request, explicit scope, test, transaction, thread window)")
+              .tag("route", labels.route())
+              .tag("scope.kind", labels.kind().label())
+              .serviceLevelObjectives(SCOPE_BUCKETS)
+              .register(registry))
           .record(statements);
     } catch (Throwable t) {
       failures.failed("metrics", "could not count the statements of a unit of work", t);
@@ -220,11 +227,12 @@ public final class QueryLensMetrics implements StatementEventListener, FindingLi
   public void onPoolCheckout(String pool, long nanos) {
     try {
       pools.observe(pool, nanos);
-      Timer.builder(POOL_WAIT)
-          .description("Time the application waited for a pooled connection")
-          .tag("pool", pools.resolve(pool))
-          .serviceLevelObjectives(DB_BUCKETS)
-          .register(registry)
+      poolWaits.computeIfAbsent(pools.resolve(pool), label ->
+          Timer.builder(POOL_WAIT)
+              .description("Time the application waited for a pooled connection")
+              .tag("pool", label)
+              .serviceLevelObjectives(DB_BUCKETS)
+              .register(registry))
           .record(nanos, TimeUnit.NANOSECONDS);
     } catch (Throwable t) {
       failures.failed("metrics", "could not time a connection checkout", t);
@@ -253,9 +261,12 @@ public final class QueryLensMetrics implements StatementEventListener, FindingLi
     remove(List.of(DB_OPERATION, LOCK_WAIT), DB_QUERY_SUMMARY, demotedSummaries);
     remove(List.of(DB_OPERATION), ERROR_TYPE, demotedErrors);
     Set<String> demotedRoutes = routes.rerank();
+    scopeSizes.keySet().removeIf(labels -> demotedRoutes.contains(labels.route()));
     remove(List.of(FINDINGS, QUERIES_PER_SCOPE), "route", demotedRoutes);
     remove(List.of(FINDINGS), "call_site", callSites.rerank());
-    remove(List.of(POOL_WAIT), "pool", pools.rerank());
+    Set<String> demotedPools = pools.rerank();
+    poolWaits.keySet().removeAll(demotedPools);
+    remove(List.of(POOL_WAIT), "pool", demotedPools);
   }
 
   private void remove(List<String> names, String tag, Set<String> values) {
@@ -268,6 +279,9 @@ public final class QueryLensMetrics implements StatementEventListener, FindingLi
       }
     }
   }
+
+  /** The labels of one {@code querylens_queries_per_scope} series. */
+  private record ScopeLabels(ScopeKind kind, String route) {}
 
   private static Duration[] seconds(double... values) {
     Duration[] durations = new Duration[values.length];

@@ -39,6 +39,7 @@ class OtlpPushTest {
   private final List<Metric> received = new CopyOnWriteArrayList<>();
   private final List<String> receivedPaths = new CopyOnWriteArrayList<>();
   private HttpServer collector;
+  private volatile int status = 200;
 
   @BeforeEach
   void startCollector() throws IOException {
@@ -128,6 +129,20 @@ class OtlpPushTest {
     });
   }
 
+  @Test
+  void collectorAnsweringAnErrorIsCountedAsAnOtlpFailure() {
+    status = 404;
+    MetricsExport export = start(endpoint());
+
+    export.close();
+
+    assertThat(receivedPaths).isNotEmpty();
+    assertThat(failures.all()).isNotEmpty().allSatisfy(failure -> {
+      assertThat(failure.kind()).isEqualTo("otlp");
+      assertThat(failure.message()).contains(endpoint());
+    });
+  }
+
   private MetricsExport start(String otlpEndpoint) {
     MetricsSettings settings = new MetricsSettings(0, "127.0.0.1", "", "", 50, otlpEndpoint, Duration.ofSeconds(1));
     MetricsExport export = MetricsExport.start(settings, statistics, figures, failures, said::add);
@@ -146,6 +161,11 @@ class OtlpPushTest {
         return;
       }
       receivedPaths.add(exchange.getRequestURI().getPath());
+      if (status != 200) {
+        exchange.getRequestBody().readAllBytes();
+        exchange.sendResponseHeaders(status, -1);
+        return;
+      }
       byte[] body;
       try (InputStream in = exchange.getRequestBody()) {
         body = in.readAllBytes();
