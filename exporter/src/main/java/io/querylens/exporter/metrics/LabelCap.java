@@ -33,7 +33,7 @@ final class LabelCap {
   private final int sketchSize;
   // kept values and their recent weight; observing a kept value takes no lock
   private final Map<String, DoubleAdder> kept = new ConcurrentHashMap<>();
-  // guarded by this: recent weights of values not kept
+  // guarded by this: recent weights of values not kept, as {weight, overestimate}
   private final Map<String, double[]> candidates = new HashMap<>();
   private volatile int generation;
 
@@ -44,15 +44,21 @@ final class LabelCap {
 
   /** The label value to use for {@code value}: itself while kept or while room is left, else {@value #OTHER}. */
   String resolve(String value) {
+    if (OTHER.equals(value)) {
+      return OTHER; // never a kept value: it must never be demoted, or what it counted would vanish
+    }
     if (kept.containsKey(value)) {
       return value;
+    }
+    if (kept.size() >= limit) {
+      return OTHER; // full: no lock for the many values that will not get in
     }
     synchronized (this) {
       if (kept.size() < limit) {
         kept.put(value, new DoubleAdder());
         double[] earlier = candidates.remove(value);
         if (earlier != null) {
-          kept.get(value).add(earlier[0]);
+          kept.get(value).add(earlier[0] - earlier[1]);
         }
         return value;
       }
@@ -62,6 +68,9 @@ final class LabelCap {
 
   /** Adds {@code weight} to {@code value}'s recent weight, for the next {@link #rerank()}. */
   void observe(String value, double weight) {
+    if (OTHER.equals(value)) {
+      return;
+    }
     DoubleAdder keptWeight = kept.get(value);
     if (keptWeight != null) {
       keptWeight.add(weight);
@@ -75,7 +84,8 @@ final class LabelCap {
       }
       double inherited = 0;
       if (candidates.size() >= sketchSize) {
-        // Space-Saving: the newcomer replaces the lightest candidate and inherits its weight, an upper bound.
+        // Space-Saving: the newcomer replaces the lightest candidate and inherits its weight, an upper
+        // bound; what it inherited is its possible overestimate.
         Map.Entry<String, double[]> lightest = null;
         for (Map.Entry<String, double[]> entry : candidates.entrySet()) {
           if (lightest == null || entry.getValue()[0] < lightest.getValue()[0]) {
@@ -85,7 +95,7 @@ final class LabelCap {
         inherited = lightest.getValue()[0];
         candidates.remove(lightest.getKey());
       }
-      candidates.put(value, new double[] {inherited + weight});
+      candidates.put(value, new double[] {inherited + weight, inherited});
     }
   }
 
@@ -98,13 +108,14 @@ final class LabelCap {
     Map<String, Double> keptWeights = new HashMap<>();
     kept.forEach((value, weight) -> keptWeights.put(value, weight.sum()));
     List<Map.Entry<String, double[]>> challengers = new ArrayList<>(candidates.entrySet());
-    challengers.sort((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0]));
+    // by guaranteed weight: a value that merely inherited a replaced one's weight does not get in on it
+    challengers.sort((a, b) -> Double.compare(guaranteed(b.getValue()), guaranteed(a.getValue())));
     Set<String> demoted = new HashSet<>();
     for (Map.Entry<String, double[]> challenger : challengers) {
       String value = challenger.getKey();
-      double weight = challenger.getValue()[0];
-      if (OTHER.equals(value)) {
-        continue;
+      double weight = guaranteed(challenger.getValue());
+      if (weight <= 0) {
+        break;
       }
       if (keptWeights.size() >= limit) {
         String lightest = lightest(keptWeights);
@@ -145,6 +156,10 @@ final class LabelCap {
   /** Values kept now. */
   Set<String> kept() {
     return Set.copyOf(kept.keySet());
+  }
+
+  private static double guaranteed(double[] candidate) {
+    return candidate[0] - candidate[1];
   }
 
   private static String lightest(Map<String, Double> weights) {

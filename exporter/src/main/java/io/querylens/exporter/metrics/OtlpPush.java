@@ -18,9 +18,16 @@ final class OtlpPush {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
 
+  // JUL holds loggers weakly: this one must live for its level to stick
+  private static final java.util.logging.Logger MICROMETER_LOG =
+      java.util.logging.Logger.getLogger(io.micrometer.core.instrument.MeterRegistry.class.getPackageName()
+          .replace(".core.instrument", ""));
+
   private OtlpPush() {}
 
   static OtlpMeterRegistry registry(MetricsSettings settings, Clock clock, FailureSink failures) {
+    // Micrometer says where it pushes at INFO, on the application's stderr; the agent's start-up line already does.
+    MICROMETER_LOG.setLevel(java.util.logging.Level.WARNING);
     OtlpConfig config = new OtlpConfig() {
       @Override
       public String get(String key) {
@@ -45,7 +52,10 @@ final class OtlpPush {
     OtlpMetricsSender http = new OtlpHttpMetricsSender(new HttpUrlConnectionSender(CONNECT_TIMEOUT, READ_TIMEOUT));
     OtlpMetricsSender counted = request -> {
       try {
-        http.send(request);
+        http.send(OtlpMetricsSender.Request.builder(OtlpConventions.conform(request.getMetricsData()))
+            .address(request.getAddress())
+            .headers(request.getHeaders())
+            .build());
       } catch (Throwable t) {
         failures.failed("otlp", "could not push metrics to " + settings.otlpEndpoint()
             + "; is the OpenTelemetry collector up? The next push tries again", t);

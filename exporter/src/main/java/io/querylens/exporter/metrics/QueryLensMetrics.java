@@ -50,6 +50,9 @@ public final class QueryLensMetrics implements StatementEventListener, FindingLi
   static final String DB_QUERY_SUMMARY = "db.query.summary";
   static final String ERROR_TYPE = "error.type";
 
+  /** The error type of a failure whose driver gave no SQLSTATE. */
+  static final String UNKNOWN_ERROR = "unknown";
+
   /** The route of a finding outside any unit of work (a lock wait). */
   static final String NO_ROUTE = "none";
 
@@ -62,6 +65,8 @@ public final class QueryLensMetrics implements StatementEventListener, FindingLi
   private final MeterRegistry registry;
   private final StatisticsRegistry statistics;
   private final FailureSink failures;
+  // Micrometer holds what function meters read weakly: this keeps the agent's figures readable
+  private final AgentFigures figures;
   private final LabelCap summaries;
   private final LabelCap routes;
   private final LabelCap callSites;
@@ -83,6 +88,7 @@ public final class QueryLensMetrics implements StatementEventListener, FindingLi
     this.registry = registry;
     this.statistics = statistics;
     this.failures = failures;
+    this.figures = figures;
     this.summaries = new LabelCap(labelLimit);
     this.routes = new LabelCap(labelLimit);
     this.callSites = new LabelCap(labelLimit);
@@ -90,9 +96,11 @@ public final class QueryLensMetrics implements StatementEventListener, FindingLi
     this.errorTypes = new LabelCap(labelLimit);
     Gauge.builder("querylens.statements.in.flight", figures, AgentFigures::statementsInFlight)
         .description("JDBC executions running now")
+        .strongReference(true)
         .register(registry);
     Gauge.builder("querylens.fingerprints", statistics, StatisticsRegistry::size)
         .description("Distinct statement fingerprints with their own statistics (capped by maxFingerprints)")
+        .strongReference(true)
         .register(registry);
     FunctionCounter.builder("querylens.agent.errors", figures, AgentFigures::agentErrors)
         .description("Failures inside the QueryLens agent; the application was unaffected")
@@ -114,11 +122,13 @@ public final class QueryLensMetrics implements StatementEventListener, FindingLi
       Object state = statement.exporterState();
       StatementMeters meters = state instanceof StatementMeters && ((StatementMeters) state).generation == generation
           ? (StatementMeters) state : attach(statement, event.normalized());
-      if (event.sqlState() == null) {
+      String sqlState = event.sqlState();
+      if (sqlState == null) {
         meters.succeeded(event.durationNanos());
       } else {
-        errorTypes.observe(event.sqlState(), 1);
-        meters.failed(event.durationNanos(), errorTypes.resolve(event.sqlState()));
+        String errorType = sqlState.isEmpty() ? UNKNOWN_ERROR : sqlState; // a driver that gave no SQLSTATE
+        errorTypes.observe(errorType, 1);
+        meters.failed(event.durationNanos(), errorTypes.resolve(errorType));
       }
     } catch (Throwable t) {
       failures.failed("metrics", "could not update the metrics of a statement", t);
@@ -131,7 +141,7 @@ public final class QueryLensMetrics implements StatementEventListener, FindingLi
     String summary = overflow ? LabelCap.OTHER : QuerySummary.of(sql);
     String operation = overflow ? StatisticsRegistry.OVERFLOW_OPERATION : sql.operation();
     String system = statement.dbSystem();
-    String summaryLabel = summaries.resolve(summary);
+    String summaryLabel = overflow ? LabelCap.OTHER : summaries.resolve(summary);
     StatementMeters meters = new StatementMeters(current, summary,
         errorType -> dbTimer(system, operation, summaryLabel, errorType));
     Object previous = statement.exporterState();
@@ -209,8 +219,8 @@ public final class QueryLensMetrics implements StatementEventListener, FindingLi
   /** A statement waited {@code waitedNanos} for a lock the database confirmed; counted as a LOCK_WAIT finding too. */
   public void onLockWait(NormalizedSql statement, CapturedStack.StackLine callSite, long waitedNanos) {
     try {
+      // Its weight is already in the statement's time in the database, which rerank() counts.
       String summary = QuerySummary.of(statement);
-      summaries.observe(summary, waitedNanos);
       Timer.builder(LOCK_WAIT)
           .description("Time statements waited for a row or table lock, past lockWaitThreshold")
           .tag(DB_QUERY_SUMMARY, summaries.resolve(summary))
@@ -226,7 +236,7 @@ public final class QueryLensMetrics implements StatementEventListener, FindingLi
   /** The application's outermost {@code getConnection()} on {@code pool} took {@code nanos}. */
   public void onPoolCheckout(String pool, long nanos) {
     try {
-      pools.observe(pool, nanos);
+      pools.observe(pool, 1);
       poolWaits.computeIfAbsent(pools.resolve(pool), label ->
           Timer.builder(POOL_WAIT)
               .description("Time the application waited for a pooled connection")
@@ -260,13 +270,17 @@ public final class QueryLensMetrics implements StatementEventListener, FindingLi
     }
     remove(List.of(DB_OPERATION, LOCK_WAIT), DB_QUERY_SUMMARY, demotedSummaries);
     remove(List.of(DB_OPERATION), ERROR_TYPE, demotedErrors);
+    // Cached meters are forgotten before and after their removal, so that one cached by a thread that
+    // resolved the label just before the demotion cannot outlive it.
     Set<String> demotedRoutes = routes.rerank();
     scopeSizes.keySet().removeIf(labels -> demotedRoutes.contains(labels.route()));
     remove(List.of(FINDINGS, QUERIES_PER_SCOPE), "route", demotedRoutes);
+    scopeSizes.keySet().removeIf(labels -> demotedRoutes.contains(labels.route()));
     remove(List.of(FINDINGS), "call_site", callSites.rerank());
     Set<String> demotedPools = pools.rerank();
     poolWaits.keySet().removeAll(demotedPools);
     remove(List.of(POOL_WAIT), "pool", demotedPools);
+    poolWaits.keySet().removeAll(demotedPools);
   }
 
   private void remove(List<String> names, String tag, Set<String> values) {

@@ -6,7 +6,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.querylens.analyzer.stats.StatisticsRegistry;
 import java.lang.ref.WeakReference;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** The agent's own meters read its figures and the statistics when scraped. */
@@ -47,10 +46,6 @@ class AgentFiguresMetricsTest {
   }
 
   @Test
-  @Disabled("bug: QueryLensMetrics registers the AgentFigures gauge and function counters without"
-      + " strongReference(true), so Micrometer holds the figures weakly; the agent keeps no other reference"
-      + " to its SelfFigures, so after a GC querylens_statements_in_flight reads NaN and the two counters"
-      + " freeze")
   void agentFiguresAreStillReadAfterTheCallerDropsThem() {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     SettableFigures figures = new SettableFigures();

@@ -204,9 +204,6 @@ class FindingMetricsTest {
   }
 
   @Test
-  @org.junit.jupiter.api.Disabled("bug: docs/metrics.md ranks pools by occurrences, but onPoolCheckout weighs them"
-      + " by wait time (pools.observe(pool, nanos)): one 100 ms checkout of a second pool displaces a pool"
-      + " checked out three times")
   void poolsAreRankedByCheckoutsAsDocumented() {
     fixture = new MetricsFixture(1);
     for (int i = 0; i < 3; i++) {

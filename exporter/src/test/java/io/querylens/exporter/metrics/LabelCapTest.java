@@ -13,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -163,8 +162,6 @@ class LabelCapTest {
   }
 
   @Test
-  @Disabled("bug: LabelCap.resolve admits \"other\" as a kept value while there is room, so it takes one of"
-      + " the limit's slots (only limit - 1 real values get their own series) and can later be demoted")
   void otherIsNeverAdmittedAsAKeptValue() {
     LabelCap cap = new LabelCap(2);
 
@@ -199,9 +196,6 @@ class LabelCapTest {
   }
 
   @Test
-  @Disabled("bug: rerank compares the Space-Saving sketch's over-estimates (weight inherited from evicted"
-      + " candidates) with kept values' true weights, so a value seen once with weight 1 displaces a kept"
-      + " value of weight 10 once enough distinct one-off values were observed")
   void oneOffValuesDoNotDisplaceAHeavierKeptValue() {
     LabelCap cap = new LabelCap(1);
     cap.resolve("kept");

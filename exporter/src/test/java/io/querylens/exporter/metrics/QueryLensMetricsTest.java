@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.querylens.analyzer.fingerprint.Fingerprinter;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** db_client_operation_duration_seconds: one observation per execution, its labels and their cap. */
@@ -78,8 +77,6 @@ class QueryLensMetricsTest {
   }
 
   @Test
-  @Disabled("bug: a failure whose SQLSTATE is \"\" (StatementStatistics.record documents \"\" for a driver that"
-      + " gave none) is counted in the error_type=\"\" series, i.e. as a success, so error_type!=\"\" misses it")
   void failureWithoutSqlStateIsNotCountedAsSuccess() {
     fixture.executions.failed("SELECT * FROM orders", 1, "");
 
@@ -225,9 +222,6 @@ class QueryLensMetricsTest {
   }
 
   @Test
-  @Disabled("bug: the overflow entry's summary \"other\" is admitted into the summaries' LabelCap while it has"
-      + " room; a heavier lock-wait summary then demotes \"other\" at the next rerank, which removes every"
-      + " db_query_summary=\"other\" series: its count drops from 3 to nothing (then restarts at 0)")
   void otherSeriesSurvivesARerankWhateverTheWeights() {
     fixture = new MetricsFixture(2, 1);
     fixture.executions.succeeded("SELECT * FROM owners WHERE id = ?", 10); // the one fingerprint with statistics
