@@ -42,6 +42,16 @@ public final class MetricsExport implements AutoCloseable {
     if (settings.off()) {
       return null;
     }
+    try {
+      return create(settings, statistics, figures, failures, say);
+    } catch (Throwable t) {
+      failures.failed("metrics", "could not set up the metrics; the application runs on without them", t);
+      return null;
+    }
+  }
+
+  private static MetricsExport create(MetricsSettings settings, StatisticsRegistry statistics, AgentFigures figures,
+      FailureSink failures, Consumer<String> say) {
     CoarseClock clock = new CoarseClock();
     PrometheusMeterRegistry prometheus = settings.port() > 0 ? prometheusRegistry(clock) : null;
     OtlpMeterRegistry otlp = settings.otlpEndpoint().isEmpty() ? null : OtlpPush.registry(settings, clock, failures);
