@@ -7,18 +7,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.querylens.analyzer.report.Report;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Writes a {@link Report} as {@code querylens-report.json}, pretty-printed, readable by its owner
@@ -32,10 +23,6 @@ import java.util.Set;
 public final class JsonReportWriter {
   /** The report's file name inside the report directory. */
   public static final String FILE_NAME = "querylens-report.json";
-
-  // Reports name the application's tables and statements: keep them from other local users.
-  private static final Set<PosixFilePermission> OWNER_ONLY =
-      PosixFilePermissions.fromString("rw-------");
 
   private final ObjectWriter writer;
 
@@ -80,57 +67,6 @@ public final class JsonReportWriter {
    * @throws IOException if the directory cannot be created or the file cannot be written
    */
   public Path write(Report report, Path reportDir) throws IOException {
-    byte[] json = toJson(report).getBytes(StandardCharsets.UTF_8);
-    Path dir = reportDir.toAbsolutePath();
-    Files.createDirectories(dir);
-    Path target = dir.resolve(FILE_NAME);
-    boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
-    // A dot-name so that a temporary file left by a killed JVM does not look like a report.
-    Path temp =
-        posix
-            ? Files.createTempFile(
-                dir,
-                ".querylens-report-",
-                ".json.tmp",
-                PosixFilePermissions.asFileAttribute(OWNER_ONLY))
-            : Files.createTempFile(dir, ".querylens-report-", ".json.tmp");
-    try {
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-        ByteBuffer buffer = ByteBuffer.wrap(json);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
-        }
-        // Without this a crash right after the rename can leave an empty file under the final
-        // name on some file systems (ext4 delayed allocation).
-        channel.force(true);
-      }
-      if (posix) {
-        restrictToOwner(temp);
-      }
-      try {
-        Files.move(
-            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-      return target;
-    } catch (IOException | RuntimeException e) {
-      try {
-        Files.deleteIfExists(temp);
-      } catch (IOException cleanup) {
-        e.addSuppressed(cleanup);
-      }
-      throw e;
-    }
-  }
-
-  private static void restrictToOwner(Path file) {
-    try {
-      // createTempFile already asked for rw-------; say it again in case a file system honoured
-      // the attribute loosely. A file system that refuses is one whose permissions we cannot set.
-      Files.setPosixFilePermissions(file, OWNER_ONLY);
-    } catch (IOException | UnsupportedOperationException e) {
-      // ignored, as documented
-    }
+    return ReportFiles.write(reportDir, FILE_NAME, toJson(report).getBytes(StandardCharsets.UTF_8));
   }
 }
