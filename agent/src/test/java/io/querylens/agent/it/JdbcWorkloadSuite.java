@@ -97,7 +97,7 @@ abstract class JdbcWorkloadSuite {
 
     QueryReport report = child.report();
     SoftAssertions softly = new SoftAssertions();
-    softly.assertThat(report.root().path("schemaVersion").asInt()).as("schemaVersion").isEqualTo(1);
+    softly.assertThat(report.root().path("schemaVersion").asInt()).as("schemaVersion").isEqualTo(2);
     softly.assertThat(report.root().path("agent").path("version").asText()).as("agent.version").isNotBlank();
     softly.assertThat(report.summaryLong("agentErrors")).as("summary.agentErrors").isZero();
     softly.assertThat(report.summaryLong("droppedEvents")).as("summary.droppedEvents").isZero();

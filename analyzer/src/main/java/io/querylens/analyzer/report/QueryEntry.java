@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.querylens.analyzer.stats.StatementSnapshot;
 import java.util.Collections;
+import io.querylens.analyzer.stats.LatencyBucket;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,6 +36,9 @@ import java.util.TreeMap;
  *     out of the JSON)
  * @param firstSeen when the first execution ended, ISO-8601
  * @param lastSeen when the latest execution ended, ISO-8601
+ * @param scopes the units of work (requests, transactions, scopes, thread windows) it ran in, counted
+ *     as each ends; 0 when unknown
+ * @param histogram its latency histogram: the non-empty buckets, ascending
  * @since 0.1
  */
 @JsonPropertyOrder({
@@ -57,7 +61,9 @@ import java.util.TreeMap;
   "p99Ms",
   "lockClause",
   "firstSeen",
-  "lastSeen"
+  "lastSeen",
+  "scopes",
+  "histogram"
 })
 public record QueryEntry(
     String fingerprint,
@@ -79,7 +85,9 @@ public record QueryEntry(
     double p99Ms,
     @JsonInclude(JsonInclude.Include.NON_NULL) String lockClause,
     String firstSeen,
-    String lastSeen) {
+    String lastSeen,
+    long scopes,
+    List<LatencyBucket> histogram) {
 
   /** Checks the required components and makes sorted, unmodifiable copies of the collections. */
   public QueryEntry {
@@ -91,6 +99,12 @@ public record QueryEntry(
     Objects.requireNonNull(lastSeen, "lastSeen");
     tables = List.copyOf(tables);
     errorsBySqlState = Collections.unmodifiableMap(new TreeMap<>(errorsBySqlState));
+    histogram = histogram == null ? List.of() : List.copyOf(histogram); // absent from version 1 reports
+  }
+
+  /** Executions per unit of work it ran in, or 0 when the units are unknown. */
+  public double callsPerScope() {
+    return scopes == 0 ? 0 : (double) calls / scopes;
   }
 
   /**
@@ -120,6 +134,8 @@ public record QueryEntry(
         snapshot.p99Ms(),
         snapshot.lockClause(),
         snapshot.firstSeen().toString(),
-        snapshot.lastSeen().toString());
+        snapshot.lastSeen().toString(),
+        snapshot.scopes(),
+        snapshot.histogram());
   }
 }

@@ -37,7 +37,7 @@ public record Report(
     List<Finding> findings) {
 
   /** The version of the JSON shape described by {@code docs/report-schema.json}. */
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
 
   /** Checks the components and makes unmodifiable copies of the lists. */
   public Report {

@@ -86,6 +86,11 @@ final class Scope implements FindingScope {
     return true;
   }
 
+  /** Whether the calling thread is the one the scope belongs to. */
+  boolean ownedByCurrentThread() {
+    return owner.get() == Thread.currentThread();
+  }
+
   void rename(String newName) {
     name = newName;
   }

@@ -281,7 +281,7 @@ public final class ScopeTracker implements StatementEventListener {
         return; // bounded: a scope with this many distinct statements is judged on the first ones
       }
       // Never this statement itself: it has no group yet, so it has not run in this scope.
-      group = new StatementGroup(event.normalized(), scope.lastQuery, scope.writeEpoch);
+      group = new StatementGroup(event.normalized(), event.statistics(), scope.lastQuery, scope.writeEpoch);
       scope.groups.put(fingerprint, group);
     }
     boolean batched = event.batchSize() > 0 || shape.multiKey() || shape.multiRow() || event.multiValueParameter();
@@ -377,6 +377,14 @@ public final class ScopeTracker implements StatementEventListener {
 
   private void finish(Scope scope) {
     scope.closed = true;
+    if (scope.ownedByCurrentThread()) {
+      // Its groups are confined to its own thread; a scope closed from elsewhere is not counted.
+      for (StatementGroup group : scope.groups.values()) {
+        if (group.statistics != null) {
+          group.statistics.countScope();
+        }
+      }
+    }
     if (!scope.findings.isEmpty()) {
       registry.close(scope);
     }

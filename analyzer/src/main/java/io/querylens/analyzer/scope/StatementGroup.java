@@ -35,8 +35,13 @@ final class StatementGroup {
   private boolean noParametersSeen;
   private long writeEpoch;
 
-  StatementGroup(NormalizedSql statement, StatementEvent parent, long writeEpoch) {
+  /** The statement's statistics, told of each scope it ran in; null where a test has none. */
+  final io.querylens.analyzer.stats.StatementStatistics statistics;
+
+  StatementGroup(NormalizedSql statement, io.querylens.analyzer.stats.StatementStatistics statistics,
+      StatementEvent parent, long writeEpoch) {
     this.statement = statement;
+    this.statistics = statistics;
     this.parent = parent;
     this.writeEpoch = writeEpoch;
   }

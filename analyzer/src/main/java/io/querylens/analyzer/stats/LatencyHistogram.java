@@ -97,6 +97,20 @@ public final class LatencyHistogram {
     return midpoint(BUCKET_COUNT - 1); // unreachable: seen reaches total >= rank
   }
 
+  /** Returns the non-empty buckets, ascending, with their bounds in milliseconds. */
+  public java.util.List<LatencyBucket> buckets() {
+    java.util.List<LatencyBucket> buckets = new java.util.ArrayList<>();
+    for (int i = 0; i < BUCKET_COUNT; i++) {
+      long count = counts.get(i);
+      if (count > 0) {
+        long from = i == 0 ? 0 : lowerBound(i);
+        long to = i == BUCKET_COUNT - 1 ? HIGHEST_TRACKABLE_NANOS + 1 : lowerBound(i + 1);
+        buckets.add(new LatencyBucket(from / 1e6, to / 1e6, count));
+      }
+    }
+    return buckets;
+  }
+
   /** Returns the bucket a duration counts in. Package-private for tests. */
   static int bucketIndex(long nanos) {
     if (nanos < LOWEST_TRACKABLE_NANOS) {

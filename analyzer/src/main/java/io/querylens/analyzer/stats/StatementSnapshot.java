@@ -59,7 +59,9 @@ public record StatementSnapshot(
     double p99Ms,
     String lockClause,
     Instant firstSeen,
-    Instant lastSeen) {
+    Instant lastSeen,
+    long scopes,
+    List<LatencyBucket> histogram) {
 
   /** Checks the non-null components and makes defensive, sorted, unmodifiable copies. */
   public StatementSnapshot {
@@ -71,5 +73,6 @@ public record StatementSnapshot(
     Objects.requireNonNull(lastSeen, "lastSeen");
     tables = List.copyOf(tables);
     errorsBySqlState = Collections.unmodifiableMap(new TreeMap<>(errorsBySqlState));
+    histogram = List.copyOf(histogram);
   }
 }

@@ -78,6 +78,7 @@ public final class StatementStatistics {
   private final LongAdder errors = new LongAdder();
   private final LongAdder rows = new LongAdder();
   private final LongAdder totalNanos = new LongAdder();
+  private final LongAdder scopes = new LongAdder();
   private final LatencyHistogram histogram = new LatencyHistogram();
   private final ConcurrentHashMap<String, LongAdder> errorsBySqlState = new ConcurrentHashMap<>();
 
@@ -264,7 +265,14 @@ public final class StatementStatistics {
         n == 0 ? 0 : round(percentileMs(99, min, max)),
         info.lockClause(),
         n == 0 || firstSeenMillis == Long.MAX_VALUE ? Instant.EPOCH : Instant.ofEpochMilli(firstSeenMillis),
-        n == 0 || lastSeenMillis == Long.MIN_VALUE ? Instant.EPOCH : Instant.ofEpochMilli(lastSeenMillis));
+        n == 0 || lastSeenMillis == Long.MIN_VALUE ? Instant.EPOCH : Instant.ofEpochMilli(lastSeenMillis),
+        scopes.sum(),
+        histogram.buckets());
+  }
+
+  /** Counts one unit of work (request, transaction, ...) this statement ran in; when it ends. */
+  public void countScope() {
+    scopes.increment();
   }
 
   /**

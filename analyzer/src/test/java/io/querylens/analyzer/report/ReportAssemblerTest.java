@@ -37,7 +37,7 @@ class ReportAssemblerTest {
 
     Report report = ReportAssembler.assemble(registry, context(List.of(finding)));
 
-    assertThat(report.schemaVersion()).isEqualTo(1);
+    assertThat(report.schemaVersion()).isEqualTo(2);
     assertThat(report.generatedAt()).isEqualTo("2026-01-01T00:05:00.250Z");
     assertThat(report.agent().version()).isEqualTo("0.1.0-SNAPSHOT");
     Summary summary = report.summary();

@@ -40,7 +40,9 @@ class JsonReportWriterTest {
           "p99Ms",
           "lockClause",
           "firstSeen",
-          "lastSeen");
+          "lastSeen",
+          "scopes",
+          "histogram");
 
   private static final List<String> FINDING_FIELDS =
       List.of(
@@ -80,7 +82,7 @@ class JsonReportWriterTest {
     assertThat(fieldNames(root))
         .containsExactly(
             "schemaVersion", "generatedAt", "agent", "runtime", "summary", "queries", "findings");
-    assertThat(root.get("schemaVersion").asInt()).isEqualTo(1);
+    assertThat(root.get("schemaVersion").asInt()).isEqualTo(2);
     assertThat(root.get("generatedAt").asText()).isEqualTo("2026-01-01T00:01:30Z");
     assertThat(fieldNames(root.get("agent"))).containsExactly("version");
     assertThat(fieldNames(root.get("runtime")))
@@ -163,7 +165,7 @@ class JsonReportWriterTest {
   void outputIsPrettyPrintedAndEndsWithANewline() throws IOException {
     String json = Files.readString(writer.write(SampleReports.assembled(), dir));
 
-    assertThat(json).startsWith("{\n  \"schemaVersion\" : 1,\n").endsWith("}\n");
+    assertThat(json).startsWith("{\n  \"schemaVersion\" : 2,\n").endsWith("}\n");
   }
 
   @Test
@@ -175,7 +177,7 @@ class JsonReportWriterTest {
     writer.write(SampleReports.assembled(), dir);
 
     assertThat(mapper.readTree(file.toFile()).has("old")).isFalse();
-    assertThat(mapper.readTree(file.toFile()).get("schemaVersion").asInt()).isEqualTo(1);
+    assertThat(mapper.readTree(file.toFile()).get("schemaVersion").asInt()).isEqualTo(2);
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files).containsExactly(file);
     }

@@ -182,6 +182,8 @@ final class SampleReports {
         p95Ms,
         null,
         STARTED.toString(),
-        STARTED.toString());
+        STARTED.toString(),
+        calls,
+        List.of(new io.querylens.analyzer.stats.LatencyBucket(meanMs * 0.9, meanMs * 1.1, calls)));
   }
 }
