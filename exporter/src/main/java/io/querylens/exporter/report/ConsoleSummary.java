@@ -81,13 +81,13 @@ public final class ConsoleSummary {
    * Renders the summary.
    *
    * @param report the report to summarize
-   * @param reportFile where the report was written, shown as an absolute path, or {@code null} to
-   *     leave the line out (for instance when writing failed)
+   * @param reportFiles the report files written, shown as absolute paths; none leaves the line out
+   *     (for instance when writing failed)
    * @param topN how many statements to list, by total time; 0 or less lists none. Findings are
    *     listed whatever its value.
    * @return the text, lines separated by {@code \n}, without a trailing newline
    */
-  public static String render(Report report, Path reportFile, int topN) {
+  public static String render(Report report, List<Path> reportFiles, int topN) {
     Summary summary = report.summary();
     StringBuilder out = new StringBuilder(256);
     out.append("QueryLens: ")
@@ -121,8 +121,9 @@ public final class ConsoleSummary {
       }
     }
     appendFindings(out, report.findings());
-    if (reportFile != null) {
-      out.append("\n  Report: ").append(reportFile.toAbsolutePath());
+    for (int i = 0; i < reportFiles.size(); i++) {
+      String label = i > 0 ? "         " : reportFiles.size() == 1 ? "Report: " : "Reports: ";
+      out.append("\n  ").append(label).append(reportFiles.get(i).toAbsolutePath());
     }
     return out.toString();
   }

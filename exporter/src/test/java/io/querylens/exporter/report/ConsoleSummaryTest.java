@@ -32,7 +32,7 @@ class ConsoleSummaryTest {
   void rendersHeadlineTopStatementsAndReportPath() {
     Path file = Path.of("querylens-report", "querylens-report.json");
 
-    String text = ConsoleSummary.render(sample(), file, 5);
+    String text = ConsoleSummary.render(sample(), List.of(file), 5);
 
     assertThat(text.split("\n"))
         .containsExactly(
@@ -48,7 +48,7 @@ class ConsoleSummaryTest {
 
   @Test
   void columnsLineUp() {
-    String[] lines = ConsoleSummary.render(sample(), null, 5).split("\n");
+    String[] lines = ConsoleSummary.render(sample(), List.of(), 5).split("\n");
 
     int statementColumn = lines[2].indexOf("statement");
     int totalEnd = lines[2].indexOf("total") + "total".length();
@@ -80,8 +80,8 @@ class ConsoleSummaryTest {
 
   @Test
   void topNLimitsTheListAndZeroLeavesItOut() {
-    assertThat(ConsoleSummary.render(sample(), null, 1).split("\n")).hasSize(4);
-    assertThat(ConsoleSummary.render(sample(), null, 0).split("\n"))
+    assertThat(ConsoleSummary.render(sample(), List.of(), 1).split("\n")).hasSize(4);
+    assertThat(ConsoleSummary.render(sample(), List.of(), 0).split("\n"))
         .containsExactly(
             "QueryLens: 1,204 statements, 38 fingerprints, 2.31 s in the database, 0 errors");
   }
@@ -90,7 +90,7 @@ class ConsoleSummaryTest {
   void anEmptyReportIsOneLine() {
     Report empty = SampleReports.of(summary(1, 1, 0.05, 1), List.<QueryEntry>of());
 
-    assertThat(ConsoleSummary.render(empty, null, 5))
+    assertThat(ConsoleSummary.render(empty, List.of(), 5))
         .isEqualTo("QueryLens: 1 statement, 1 fingerprint, 0.050 ms in the database, 1 error");
   }
 
@@ -101,7 +101,7 @@ class ConsoleSummaryTest {
             summary(1_204, 38, 2_310.0, 0, 3), sample().queries(), SampleReports.FINDINGS);
     Path file = Path.of("querylens-report", "querylens-report.json");
 
-    String text = ConsoleSummary.render(report, file, 1);
+    String text = ConsoleSummary.render(report, List.of(file), 1);
 
     assertThat(text.split("\n"))
         .containsExactly(
@@ -139,7 +139,7 @@ class ConsoleSummaryTest {
         SampleReports.of(
             summary(3, 1, 1.0, 0, 1), List.of(), List.of(SampleReports.REPEATED_QUERY));
 
-    assertThat(ConsoleSummary.render(report, null, 0).split("\n"))
+    assertThat(ConsoleSummary.render(report, List.of(), 0).split("\n"))
         .containsExactly(
             "QueryLens: 3 statements, 1 fingerprint, 1.0 ms in the database, 0 errors, 1 finding",
             "  Findings",
@@ -239,9 +239,22 @@ class ConsoleSummaryTest {
             "    WARNING REPEATED_QUERY: 2 executions, 0.200 ms", "      fix       Cache it.");
   }
 
+  @Test
+  void theThreeReportFilesAreListedAligned() {
+    List<Path> files = List.of(Path.of("/srv/r/querylens-report.json"), Path.of("/srv/r/querylens-report.html"),
+        Path.of("/srv/r/querylens-report.sarif"));
+
+    String[] lines = ConsoleSummary.render(sample(), files, 0).split("\n");
+
+    assertThat(List.of(lines).subList(lines.length - 3, lines.length)).containsExactly(
+        "  Reports: /srv/r/querylens-report.json",
+        "           /srv/r/querylens-report.html",
+        "           /srv/r/querylens-report.sarif");
+  }
+
   private static String render(List<Finding> findings) {
     return ConsoleSummary.render(
-        SampleReports.of(summary(1, 1, 1.0, 0, findings.size()), List.of(), findings), null, 0);
+        SampleReports.of(summary(1, 1, 1.0, 0, findings.size()), List.of(), findings), List.of(), 0);
   }
 
   private static Finding repeatedIn(String scope, long count) {
