@@ -4,9 +4,8 @@ import java.io.File;
 import java.io.PrintStream;
 
 /**
- * {@code java -jar querylens-agent.jar ...}: usage, and attaching to a running JVM.
- *
- * <p>Later commands (merge, render, diff) join here.
+ * {@code java -jar querylens-agent.jar ...}: usage, attaching to a running JVM, and the report
+ * commands ({@link ReportCommands}: merge, render, diff).
  */
 final class AgentCommandLine {
   static final String USAGE = String.join(System.lineSeparator(),
@@ -22,7 +21,10 @@ final class AgentCommandLine {
       "  slowQueryThreshold, lockWaitThreshold, nPlusOneThreshold, metricsPort, metricsHost,",
       "  appPackages, captureParameters, countRows, maxFingerprints; see docs/configuration.md.",
       "",
-      "The report is written to <reportDir>/querylens-report.json at shutdown and every reportInterval.");
+      "Reports are written to <reportDir> (querylens-report.json, .html, .sarif) at shutdown and every",
+      "  reportInterval.",
+      "",
+      ReportCommands.USAGE);
 
   private AgentCommandLine() {}
 
@@ -34,7 +36,11 @@ final class AgentCommandLine {
     if ("attach".equals(args[0])) {
       return attach(args, out, err);
     }
-    err.println("querylens: unknown command '" + args[0] + "'; expected 'attach <pid> [options]' or 'help'");
+    int exit = new ReportCommands(out, err).run(args);
+    if (exit >= 0) {
+      return exit;
+    }
+    err.println("querylens: unknown command '" + args[0] + "'; expected attach, merge, render, diff or help");
     err.println();
     err.println(USAGE);
     return 2;

@@ -52,6 +52,7 @@ public final class AgentConfig {
   private final String otlpEndpoint;
   private final Duration otlpInterval;
   private final List<String> appPackages;
+  private final List<Path> sourceRoots;
   private final boolean captureParameters;
   private final boolean countRows;
   private final int maxFingerprints;
@@ -80,6 +81,7 @@ public final class AgentConfig {
     this.otlpEndpoint = get(ConfigOption.OTLP_ENDPOINT);
     this.otlpInterval = get(ConfigOption.OTLP_INTERVAL);
     this.appPackages = get(ConfigOption.APP_PACKAGES);
+    this.sourceRoots = get(ConfigOption.SOURCE_ROOTS);
     this.captureParameters = get(ConfigOption.CAPTURE_PARAMETERS);
     this.countRows = get(ConfigOption.COUNT_ROWS);
     this.maxFingerprints = get(ConfigOption.MAX_FINGERPRINTS);
@@ -269,6 +271,14 @@ public final class AgentConfig {
    */
   public List<String> appPackages() {
     return appPackages;
+  }
+
+  /**
+   * The application's source directories ({@code sourceRoots}, default none), against which the SARIF
+   * report resolves a finding's call site to a file; unmodifiable.
+   */
+  public List<Path> sourceRoots() {
+    return sourceRoots;
   }
 
   /**

@@ -129,6 +129,9 @@ final class ConfigOption<T> {
       new ConfigOption<>(
           "appPackages", List.of(), ValueParsers.packages(), ValueParsers::formatPackages);
 
+  static final ConfigOption<List<Path>> SOURCE_ROOTS =
+      new ConfigOption<>("sourceRoots", List.of(), ValueParsers.paths(), ValueParsers::formatPaths);
+
   static final ConfigOption<Boolean> CAPTURE_PARAMETERS =
       new ConfigOption<>("captureParameters", false, ValueParsers.bool(), String::valueOf);
 
@@ -187,6 +190,7 @@ final class ConfigOption<T> {
           OTLP_ENDPOINT,
           OTLP_INTERVAL,
           APP_PACKAGES,
+          SOURCE_ROOTS,
           CAPTURE_PARAMETERS,
           COUNT_ROWS,
           MAX_FINGERPRINTS,

@@ -251,6 +251,36 @@ final class ValueParsers {
     };
   }
 
+  static final String PATHS_EXPECTED =
+      "expected directories such as src/main/java, separated by ';' or '|' (',' also works outside the agent argument)";
+
+  /** Directories, such as source roots; empty means none. A leading {@code ~/} is the user's home. */
+  static ValueParser<List<Path>> paths() {
+    ValueParser<Path> one = path();
+    return (text, context) -> {
+      List<Path> result = new ArrayList<>();
+      for (String part : text.split("[,;|]", -1)) {
+        if (part.isBlank()) {
+          continue;
+        }
+        try {
+          result.add(one.parse(part, context));
+        } catch (InvalidValueException e) {
+          throw new InvalidValueException(PATHS_EXPECTED);
+        }
+      }
+      return List.copyOf(result);
+    };
+  }
+
+  static String formatPaths(List<Path> paths) {
+    StringBuilder text = new StringBuilder();
+    for (Path path : paths) {
+      text.append(text.length() == 0 ? "" : ";").append(path);
+    }
+    return text.toString();
+  }
+
   static final String HOST_EXPECTED =
       "expected a host name or IP address such as 127.0.0.1, localhost or 0.0.0.0";
 

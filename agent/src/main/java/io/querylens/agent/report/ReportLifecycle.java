@@ -12,7 +12,9 @@ import io.querylens.analyzer.report.ReportAssembler;
 import io.querylens.analyzer.report.ReportContext;
 import io.querylens.analyzer.stats.StatisticsRegistry;
 import io.querylens.exporter.report.ConsoleSummary;
+import io.querylens.exporter.report.HtmlReportWriter;
 import io.querylens.exporter.report.JsonReportWriter;
+import io.querylens.exporter.report.SarifReportWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,8 +25,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Writes the report every {@code reportInterval} and at JVM shutdown, then prints the console
- * summary.
+ * Writes the reports (JSON, HTML, SARIF) every {@code reportInterval} and at JVM shutdown, then
+ * prints the console summary.
  *
  * <p>Runs on its own daemon thread and the shutdown hook; never on the application's threads. A
  * report that cannot be written (unwritable directory, full disk) is counted and said once.
@@ -43,7 +45,9 @@ public final class ReportLifecycle {
   private final Instant startedAt;
   // Jackson costs a few hundred milliseconds to set up: not during the application's start-up.
   // guarded by this object's monitor
-  private JsonReportWriter writer;
+  private JsonReportWriter json;
+  private HtmlReportWriter html;
+  private SarifReportWriter sarif;
 
   // written under this object's monitor; read by the shutdown hook after its own write
   private volatile Report lastReport;
@@ -89,7 +93,7 @@ public final class ReportLifecycle {
     } catch (Throwable t) {
       AgentErrors.record("slow", "could not look at running statements", t);
     }
-    Path written = writeQuietly();
+    List<Path> written = writeQuietly();
     try {
       sweeper.stop();
     } catch (Throwable t) {
@@ -113,23 +117,47 @@ public final class ReportLifecycle {
     return all;
   }
 
-  /** Builds and writes the report now; returns the file, or null if it could not be written. */
-  synchronized Path writeQuietly() {
+  /**
+   * Builds and writes the reports now (JSON, HTML, SARIF); returns the files written. Each file is
+   * written on its own, so one that fails (said once) does not keep the others from being written.
+   */
+  synchronized List<Path> writeQuietly() {
+    Report report;
     try {
-      Report report = ReportAssembler.assemble(statistics, new ReportContext(
+      report = ReportAssembler.assemble(statistics, new ReportContext(
           version, startedAt, Instant.now(), recorder.poolInternalStatements(), recorder.commits(),
           recorder.rollbacks(), enricher.dropped() + findings.droppedFindings(), AgentErrors.count(),
           allFindings()));
       lastReport = report;
-      if (writer == null) {
-        writer = new JsonReportWriter();
-      }
-      return writer.write(report, config.reportDir());
     } catch (Throwable t) {
-      AgentErrors.record("report", "could not write the report to " + config.reportDir().toAbsolutePath()
-          + "; set reportDir to a writable directory", t);
-      return null;
+      AgentErrors.record("report", "could not assemble the report", t);
+      return List.of();
     }
+    if (json == null) {
+      json = new JsonReportWriter();
+      html = new HtmlReportWriter();
+      sarif = new SarifReportWriter(config.sourceRoots());
+    }
+    List<Path> written = new ArrayList<>(3);
+    write("report", JsonReportWriter.FILE_NAME, () -> json.write(report, config.reportDir()), written);
+    write("html-report", HtmlReportWriter.FILE_NAME, () -> html.write(report, config.reportDir()), written);
+    write("sarif-report", SarifReportWriter.FILE_NAME, () -> sarif.write(report, config.reportDir()), written);
+    return written;
+  }
+
+  private void write(String kind, String fileName, ReportWrite write, List<Path> written) {
+    try {
+      written.add(write.write());
+    } catch (Throwable t) {
+      AgentErrors.record(kind, "could not write " + config.reportDir().toAbsolutePath().resolve(fileName)
+          + "; set reportDir to a writable directory", t);
+    }
+  }
+
+  /** One report file's write. */
+  @FunctionalInterface
+  private interface ReportWrite {
+    Path write() throws java.io.IOException;
   }
 
 }

@@ -118,6 +118,7 @@ class AgentConfigSourcesTest {
     "metricsLabelLimit, QUERYLENS_METRICS_LABEL_LIMIT",
     "otlpEndpoint, QUERYLENS_OTLP_ENDPOINT",
     "otlpInterval, QUERYLENS_OTLP_INTERVAL",
+    "sourceRoots, QUERYLENS_SOURCE_ROOTS",
     "appPackages, QUERYLENS_APP_PACKAGES",
     "captureParameters, QUERYLENS_CAPTURE_PARAMETERS",
     "countRows, QUERYLENS_COUNT_ROWS",
@@ -137,7 +138,7 @@ class AgentConfigSourcesTest {
 
   @Test
   void everyOptionHasAnEnvironmentNameInTheTableAbove() {
-    assertThat(ConfigOption.ALL).hasSize(25);
+    assertThat(ConfigOption.ALL).hasSize(26);
   }
 
   static Stream<Arguments> oneNonDefaultValuePerOption() {
@@ -155,6 +156,7 @@ class AgentConfigSourcesTest {
         Arguments.of("metricsLabelLimit", "20", "metricsLabelLimit=20"),
         Arguments.of("otlpEndpoint", "http://collector:4318/v1/metrics", "otlpEndpoint=http://collector:4318/v1/metrics"),
         Arguments.of("otlpInterval", "10s", "otlpInterval=10s"),
+        Arguments.of("sourceRoots", "src/main/java|app/src/main/java", "sourceRoots=src/main/java;app/src/main/java"),
         Arguments.of("appPackages", "com.acme", "appPackages=com.acme"),
         Arguments.of("captureParameters", "true", "captureParameters=true"),
         Arguments.of("countRows", "false", "countRows=false"),

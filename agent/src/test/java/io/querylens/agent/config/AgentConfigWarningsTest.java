@@ -92,7 +92,7 @@ class AgentConfigWarningsTest {
             "querylens: ignoring unknown option verbose=true (from the agent argument);"
                 + " known options: enabled, reportDir, reportInterval, slowQueryThreshold,"
                 + " lockWaitThreshold, poolWaitThreshold, nPlusOneThreshold, unbatchedWriteThreshold, scopeIdleGap, scopeMaxWindow, metricsPort, metricsHost,"
-                + " metricsUser, metricsPassword, metricsLabelLimit, otlpEndpoint, otlpInterval, appPackages,"
+                + " metricsUser, metricsPassword, metricsLabelLimit, otlpEndpoint, otlpInterval, appPackages, sourceRoots,"
                 + " captureParameters, countRows, maxFingerprints, fingerprintCacheSize,"
                 + " parseMaxChars, parseTimeout, consoleSummary");
   }

@@ -126,13 +126,15 @@ public final class ReportDiff {
     }
     out.append('\n');
     if (failed()) {
+      List<String> reasons = new ArrayList<>();
       long failing = added.stream().filter(f -> failOn.contains(f.type())).count();
-      out.append("FAIL: ").append(failing).append(" new finding").append(failing == 1 ? "" : "s");
-      if (failOn.contains(CALLS_PER_SCOPE)) {
-        out.append(", ").append(grown.size()).append(" statement").append(grown.size() == 1 ? "" : "s")
-            .append(" run more often per unit of work");
+      if (failing > 0) {
+        reasons.add(failing + " new finding" + (failing == 1 ? "" : "s"));
       }
-      out.append('\n');
+      if (failOn.contains(CALLS_PER_SCOPE) && !grown.isEmpty()) {
+        reasons.add(grown.size() + " statement" + (grown.size() == 1 ? "" : "s") + " run more often per unit of work");
+      }
+      out.append("FAIL: ").append(String.join(", ", reasons)).append('\n');
     } else {
       out.append("PASS: nothing new among ").append(String.join(", ", new java.util.TreeSet<>(failOn))).append('\n');
     }
