@@ -139,17 +139,18 @@ public final class ReportLifecycle {
       sarif = new SarifReportWriter(config.sourceRoots());
     }
     List<Path> written = new ArrayList<>(3);
-    write("report", JsonReportWriter.FILE_NAME, () -> json.write(report, config.reportDir()), written);
-    write("html-report", HtmlReportWriter.FILE_NAME, () -> html.write(report, config.reportDir()), written);
-    write("sarif-report", SarifReportWriter.FILE_NAME, () -> sarif.write(report, config.reportDir()), written);
+    write(JsonReportWriter.FILE_NAME, () -> json.write(report, config.reportDir()), written);
+    write(HtmlReportWriter.FILE_NAME, () -> html.write(report, config.reportDir()), written);
+    write(SarifReportWriter.FILE_NAME, () -> sarif.write(report, config.reportDir()), written);
     return written;
   }
 
-  private void write(String kind, String fileName, ReportWrite write, List<Path> written) {
+  private void write(String fileName, ReportWrite write, List<Path> written) {
     try {
       written.add(write.write());
     } catch (Throwable t) {
-      AgentErrors.record(kind, "could not write " + config.reportDir().toAbsolutePath().resolve(fileName)
+      // One kind for the three files: an unwritable directory is said once, not once per file.
+      AgentErrors.record("report", "could not write the report " + config.reportDir().toAbsolutePath().resolve(fileName)
           + "; set reportDir to a writable directory", t);
     }
   }
