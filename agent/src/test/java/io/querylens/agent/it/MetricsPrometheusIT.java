@@ -209,6 +209,26 @@ class MetricsPrometheusIT {
     }
   }
 
+  @Test
+  void onJava25TheMetricsAndTheOtlpPushAddNothingToTheApplicationsStderrButTheAgentsOwnLines() throws Exception {
+    Jdk.JDK_25.requireInstalled();
+    int closedPort = PrometheusServer.freePort(); // nobody listens: the push fails, and says so once
+    ChildResult result = ChildJvm.on(Jdk.JDK_25, RunDirectory.create(getClass(), "jdk25-otlp"))
+        .withAgent("metricsPort=" + PrometheusServer.freePort() + ",otlpEndpoint=http://127.0.0.1:" + closedPort
+            + "/v1/metrics,otlpInterval=1s")
+        .main(io.querylens.agent.it.workload.TinyJdbcApp.class, "jdk25otlp")
+        .run();
+    result.assertExitedNormally();
+    // Protobuf before 4.36 and ByteBuddy without its safe mode print sun.misc.Unsafe warnings on JDK 24+.
+    List<String> foreign = result.stderrLines().stream()
+        .filter(line -> !line.startsWith("querylens") && !line.startsWith("OpenJDK 64-Bit Server VM warning: Sharing"))
+        .filter(line -> line.startsWith("WARNING") || line.contains("Unsafe") || line.contains("INFO"))
+        .toList();
+    assertThat(foreign).as("lines the agent's libraries printed\n%s", result.describe()).isEmpty();
+    assertThat(result.stderrLines().stream().filter(line -> line.contains("could not push metrics")).count())
+        .as("the failed push, said once\n%s", result.describe()).isEqualTo(1);
+  }
+
   private double value(String promql) {
     List<JsonNode> result = prometheus.vector(promql);
     assertThat(result).as("result of %s (target %s)", promql, prometheus.targetHealth()).hasSize(1);
