@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -145,9 +146,9 @@ public final class ReportLifecycle {
     return written;
   }
 
-  private void write(String fileName, ReportWrite write, List<Path> written) {
+  private void write(String fileName, Callable<Path> write, List<Path> written) {
     try {
-      written.add(write.write());
+      written.add(write.call());
     } catch (Throwable t) {
       // One kind for the three files: an unwritable directory is said once, not once per file.
       AgentErrors.record("report", "could not write the report " + config.reportDir().toAbsolutePath().resolve(fileName)
@@ -155,10 +156,5 @@ public final class ReportLifecycle {
     }
   }
 
-  /** One report file's write. */
-  @FunctionalInterface
-  private interface ReportWrite {
-    Path write() throws java.io.IOException;
-  }
 
 }
