@@ -9,6 +9,7 @@ import io.querylens.agent.record.SlowStatementSweeper;
 import io.querylens.agent.record.StatisticsListener;
 import io.querylens.agent.report.ReportLifecycle;
 import io.querylens.agent.scope.ScopeBridge;
+import io.querylens.agent.scope.TestBridge;
 import io.querylens.analyzer.callsite.FramePolicy;
 import io.querylens.analyzer.callsite.StackCapture;
 import io.querylens.analyzer.detect.Detectors;
@@ -21,6 +22,7 @@ import io.querylens.analyzer.scope.ScopeTracker;
 import io.querylens.analyzer.stats.StatisticsRegistry;
 import io.querylens.bootstrap.JdbcHooks;
 import io.querylens.bootstrap.ScopeHooks;
+import io.querylens.bootstrap.TestHooks;
 import io.querylens.exporter.metrics.MetricsExport;
 import io.querylens.exporter.metrics.MetricsSettings;
 import io.querylens.exporter.metrics.QueryLensMetrics;
@@ -78,6 +80,7 @@ public final class AgentInstaller {
     recorder.describeDeadlocksWith(stacks, sweeper);
 
     ScopeHooks.install(new ScopeBridge(scopes));
+    TestHooks.install(new TestBridge(scopes));
     JdbcHooks.install(recorder);
     JdbcInstrumentation.install(instrumentation, config.countRows());
     sweeper.start();

@@ -108,7 +108,7 @@ final class RequestNames {
   }
 
   /** The three request methods, from the public interface so any container's class can be called. */
-  private static final class Accessors {
+  static final class Accessors {
     final Method method;
     final Method uri;
     final Method attribute;
@@ -132,7 +132,7 @@ final class RequestNames {
       }
     }
 
-    private static Class<?> servletInterface(Class<?> type) {
+    static Class<?> servletInterface(Class<?> type) {
       for (Class<?> c = type; c != null; c = c.getSuperclass()) {
         Class<?> found = search(c.getInterfaces());
         if (found != null) {

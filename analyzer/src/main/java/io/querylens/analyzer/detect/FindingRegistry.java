@@ -42,6 +42,7 @@ public final class FindingRegistry {
   private final Map<Key, Aggregate> closed = new HashMap<>();
 
   private final FindingListener listener;
+  private final boolean closesOrphans;
 
   /** A registry keeping at most {@code maxFindings} distinct findings. */
   public FindingRegistry(int maxFindings) {
@@ -50,8 +51,21 @@ public final class FindingRegistry {
 
   /** A registry keeping at most {@code maxFindings} distinct findings, telling {@code listener} of each. */
   public FindingRegistry(int maxFindings, FindingListener listener) {
+    this(maxFindings, listener, true);
+  }
+
+  /**
+   * A registry of part of the findings, such as one test's, beside the main one: it leaves scopes
+   * whose thread ended to the main registry to close ({@code closesOrphans} false).
+   */
+  public FindingRegistry(int maxFindings, boolean closesOrphans) {
+    this(maxFindings, FindingListener.NONE, closesOrphans);
+  }
+
+  private FindingRegistry(int maxFindings, FindingListener listener, boolean closesOrphans) {
     this.maxFindings = maxFindings;
     this.listener = listener;
+    this.closesOrphans = closesOrphans;
   }
 
   /** Registers an open scope that has just raised its first finding. */
@@ -72,7 +86,7 @@ public final class FindingRegistry {
    * read here; its own thread merges it when it closes).
    */
   public synchronized List<Finding> snapshot() {
-    for (FindingScope scope : List.copyOf(open)) {
+    for (FindingScope scope : closesOrphans ? List.copyOf(open) : List.<FindingScope>of()) {
       if (scope.closeIfOrphaned()) {
         // Its thread ended without closing it (a pool thread retired mid-window): nobody else will.
         open.remove(scope);

@@ -102,7 +102,7 @@ final class ExecutionView implements Execution {
     boolean first = scope.findings.isEmpty();
     scope.findings.add(finding);
     if (first) {
-      tracker.registry().opened(scope);
+      scope.firstFinding(tracker.registry());
     }
   }
 

@@ -1,7 +1,9 @@
 package io.querylens.analyzer.scope;
 
 import io.querylens.analyzer.callsite.CapturedStack;
+import io.querylens.analyzer.capture.Capture;
 import io.querylens.analyzer.detect.FindingAccumulator;
+import io.querylens.analyzer.detect.FindingRegistry;
 import io.querylens.analyzer.detect.FindingScope;
 import io.querylens.analyzer.event.StatementEvent;
 import java.lang.ref.WeakReference;
@@ -23,6 +25,9 @@ final class Scope implements FindingScope {
 
   /** The connection a transaction scope belongs to; 0 for other kinds. */
   final long connectionId;
+
+  /** The test this unit of work runs for, or null: most run for none. */
+  final Capture capture;
 
   /** The thread the scope belongs to, to close scopes whose thread ended without closing them. */
   private final WeakReference<Thread> owner = new WeakReference<>(Thread.currentThread());
@@ -49,10 +54,15 @@ final class Scope implements FindingScope {
   StatementEvent lastQuery;
 
   Scope(ScopeKind kind, String name, long startNanos) {
-    this(kind, name, startNanos, 0);
+    this(kind, name, startNanos, 0, null);
   }
 
   Scope(ScopeKind kind, String name, long startNanos, long connectionId) {
+    this(kind, name, startNanos, connectionId, null);
+  }
+
+  Scope(ScopeKind kind, String name, long startNanos, long connectionId, Capture capture) {
+    this.capture = capture;
     this.kind = kind;
     this.name = name;
     this.startNanos = startNanos;
@@ -84,6 +94,14 @@ final class Scope implements FindingScope {
     }
     closed = true;
     return true;
+  }
+
+  /** Registers the scope, which has just raised its first finding, where its findings are read. */
+  void firstFinding(FindingRegistry registry) {
+    registry.opened(this);
+    if (capture != null) {
+      capture.findingsOpened(this);
+    }
   }
 
   /** Whether the calling thread is the one the scope belongs to. */

@@ -2,6 +2,8 @@ package io.querylens.analyzer.scope;
 
 import io.querylens.analyzer.callsite.CapturedStack;
 import io.querylens.analyzer.callsite.StackCapture;
+import io.querylens.analyzer.capture.Capture;
+import io.querylens.analyzer.capture.Captures;
 import io.querylens.analyzer.detect.Detector;
 import io.querylens.analyzer.detect.FindingAccumulator;
 import io.querylens.analyzer.detect.FindingRegistry;
@@ -46,6 +48,7 @@ public final class ScopeTracker implements StatementEventListener {
   private final Detector[] detectors;
   private final FindingRegistry registry;
   private final ScopeClosedListener closings;
+  private final Captures captures = new Captures();
 
   /** A tracker feeding {@code detectors}, whose findings go to {@code registry}. */
   public ScopeTracker(ScopeSettings settings, StackCapture stacks, Detector[] detectors, FindingRegistry registry) {
@@ -64,6 +67,11 @@ public final class ScopeTracker implements StatementEventListener {
     this.stacks = stacks;
     this.detectors = detectors.clone();
     this.registry = registry;
+  }
+
+  /** The tests capturing now, and the threads working for them. */
+  public Captures captures() {
+    return captures;
   }
 
   /** The registry the findings go to. */
@@ -92,12 +100,27 @@ public final class ScopeTracker implements StatementEventListener {
    */
   public Object open(ScopeKind kind, String name) {
     ThreadScopes thread = threads.get();
+    ThreadScopes.Frame innermost = thread.innermost();
+    return open(thread, kind, name, innermost == null ? null : innermost.scope.capture);
+  }
+
+  /**
+   * Opens a scope as {@link #open(ScopeKind, String)} does, whose statements and findings go to
+   * {@code capture} (null: to none, even inside a scope that has one).
+   */
+  public Object openCapturing(ScopeKind kind, String name, Capture capture) {
+    return open(threads.get(), kind, name, capture);
+  }
+
+  private Object open(ThreadScopes thread, ScopeKind kind, String name, Capture capture) {
     if (thread.frames.size() >= ThreadScopes.MAX_DEPTH) {
       return null;
     }
     endWindow(thread);
-    ThreadScopes.Frame frame = new ThreadScopes.Frame(new Scope(kind, name, System.nanoTime()), true);
+    ThreadScopes.Frame frame =
+        new ThreadScopes.Frame(new Scope(kind, name, System.nanoTime(), 0, capture), true);
     thread.frames.add(frame);
+    bindCapture(thread);
     return frame;
   }
 
@@ -121,6 +144,7 @@ public final class ScopeTracker implements StatementEventListener {
         finish(frame.scope);
       }
     }
+    bindCapture(thread);
   }
 
   /**
@@ -129,6 +153,14 @@ public final class ScopeTracker implements StatementEventListener {
    * #exitRequest}, or null.
    */
   public Object enterRequest() {
+    return enterRequest(null);
+  }
+
+  /**
+   * A request starts as in {@link #enterRequest()}; a new request runs for {@code sentFor}, the
+   * capture of the test that sent it (nullable), unless the thread already works for one.
+   */
+  public Object enterRequest(Capture sentFor) {
     ThreadScopes thread = threads.get();
     if (thread.inRequest()) {
       if (thread.frames.size() >= ThreadScopes.MAX_DEPTH) {
@@ -138,7 +170,8 @@ public final class ScopeTracker implements StatementEventListener {
       thread.frames.add(frame);
       return frame;
     }
-    return open(ScopeKind.REQUEST, null);
+    ThreadScopes.Frame innermost = thread.innermost();
+    return open(thread, ScopeKind.REQUEST, null, innermost != null ? innermost.scope.capture : sentFor);
   }
 
   /** Whether {@code token} is the outermost frame of its request, whose exit names it. */
@@ -229,7 +262,7 @@ public final class ScopeTracker implements StatementEventListener {
     boolean first = scope.findings.isEmpty();
     scope.findings.add(finding);
     if (first) {
-      registry.opened(scope);
+      scope.firstFinding(registry);
     }
   }
 
@@ -268,6 +301,9 @@ public final class ScopeTracker implements StatementEventListener {
   }
 
   private void record(ThreadScopes thread, Scope scope, StatementEvent event) {
+    if (scope.capture != null) {
+      scope.capture.add(event);
+    }
     scope.lastNanos = event.endNanos();
     scope.statements++;
     StatementShape shape = event.shape();
@@ -368,6 +404,16 @@ public final class ScopeTracker implements StatementEventListener {
     return site;
   }
 
+  /** Tells the captures which test, if any, the thread now works for; only when that changed. */
+  private void bindCapture(ThreadScopes thread) {
+    ThreadScopes.Frame innermost = thread.innermost();
+    Capture capture = innermost == null ? null : innermost.scope.capture;
+    if (capture != thread.bound) {
+      thread.bound = capture;
+      captures.bind(capture);
+    }
+  }
+
   private void endWindow(ThreadScopes thread) {
     if (thread.window != null) {
       finish(thread.window);
@@ -387,6 +433,9 @@ public final class ScopeTracker implements StatementEventListener {
     }
     if (!scope.findings.isEmpty()) {
       registry.close(scope);
+      if (scope.capture != null) {
+        scope.capture.findingsClosed(scope);
+      }
     }
     closings.scopeClosed(scope.kind, scope.name(), scope.statements);
   }

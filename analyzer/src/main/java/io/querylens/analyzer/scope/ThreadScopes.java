@@ -1,5 +1,6 @@
 package io.querylens.analyzer.scope;
 
+import io.querylens.analyzer.capture.Capture;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,6 +16,9 @@ final class ThreadScopes {
   final List<Scope> transactions = new ArrayList<>(2);
 
   Scope window;
+
+  /** The capture this thread was last said to work for, to tell the captures only of changes. */
+  Capture bound;
 
   final ExecutionView view = new ExecutionView();
 
