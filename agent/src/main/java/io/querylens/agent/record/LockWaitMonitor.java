@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import io.querylens.analyzer.capture.Capture;
+import io.querylens.analyzer.capture.Captures;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -89,6 +91,7 @@ final class LockWaitMonitor {
         Episode episode = ask(state, since, now);
         if (episode != null) {
           episodes.put(state, episode);
+          tellTest(episode, state.thread);
         }
       }
     });
@@ -126,9 +129,21 @@ final class LockWaitMonitor {
     sides.clear();
   }
 
+  /** A test that the waiting thread works for learns of the wait at once, while it still runs. */
+  private void tellTest(Episode episode, Thread waiting) {
+    Captures captures = episode.blocked ? recorder.captures() : null;
+    episode.capture = captures == null || captures.running() == 0 ? null : captures.onThread(waiting);
+    if (episode.capture != null) {
+      episode.capture.addFinding(episode, new Aggregate(episode).add(episode).toFinding());
+    }
+  }
+
   private synchronized void finish(Episode episode) {
     if (!episode.blocked) {
       return; // slow, but nobody held a lock it wanted
+    }
+    if (episode.capture != null) {
+      episode.capture.addFinding(episode, new Aggregate(episode).add(episode).toFinding());
     }
     if (metrics != null) {
       metrics.onLockWait(episode.statement, episode.stack.callSite(), episode.waitedNanos());
@@ -313,6 +328,9 @@ final class LockWaitMonitor {
     volatile String relation;
     volatile String mode;
 
+    /** The test the waiting thread worked for when the wait was confirmed, or null. */
+    volatile Capture capture;
+
     Episode(long sinceNanos, long now, NormalizedSql statement, CapturedStack stack) {
       this.sinceNanos = sinceNanos;
       this.lastSeenNanos = now;
@@ -347,7 +365,7 @@ final class LockWaitMonitor {
       this.stack = first.stack;
     }
 
-    void add(Episode episode) {
+    Aggregate add(Episode episode) {
       count++;
       long waited = episode.waitedNanos();
       totalNanos += waited;
@@ -357,6 +375,7 @@ final class LockWaitMonitor {
       blocker = episode.blocker;
       relation = episode.relation;
       mode = episode.mode;
+      return this;
     }
 
     Aggregate copy() {

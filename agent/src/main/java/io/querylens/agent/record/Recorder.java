@@ -3,6 +3,7 @@ package io.querylens.agent.record;
 import io.querylens.agent.AgentErrors;
 import io.querylens.analyzer.event.StatementEvent;
 import io.querylens.analyzer.event.StatementEventListener;
+import io.querylens.analyzer.capture.Captures;
 import io.querylens.analyzer.scope.ScopeTracker;
 import io.querylens.bootstrap.CallState;
 import io.querylens.bootstrap.JdbcHooks;
@@ -39,6 +40,11 @@ public final class Recorder implements JdbcListener {
   private final LongAdder poolInternalStatements = new LongAdder();
   private final LongAdder commits = new LongAdder();
   private final LongAdder rollbacks = new LongAdder();
+
+  /** The tests capturing now, to attribute what other threads see to them; null without scopes. */
+  Captures captures() {
+    return scopes == null ? null : scopes.captures();
+  }
 
   /** Creates a recorder feeding {@code listeners} in order, without scopes. */
   public Recorder(FingerprintCache fingerprints, boolean countRows, StatementEventListener... listeners) {

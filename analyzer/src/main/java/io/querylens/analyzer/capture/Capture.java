@@ -32,7 +32,7 @@ public final class Capture {
 
   // guarded by this
   private Map<String, Tally> tallies = new LinkedHashMap<>();
-  private final Map<String, Finding> lockWaits = new LinkedHashMap<>();
+  private final Map<Object, Finding> external = new LinkedHashMap<>();
 
   // replaced by clear(); a scope registered with an older one is forgotten with it
   private volatile FindingRegistry findings = newRegistry();
@@ -84,19 +84,18 @@ public final class Capture {
 
   /**
    * A finding raised outside any unit of work's detectors (a lock wait, seen by a monitor thread);
-   * a later one with the same type, statement and call site replaces it.
+   * a later one under the same {@code key} (such as the same wait, now ended) replaces it.
    */
-  public synchronized void addFinding(Finding finding) {
-    String key = finding.type() + "|" + finding.fingerprint() + "|" + finding.callSite();
-    if (lockWaits.size() < MAX_FINDINGS || lockWaits.containsKey(key)) {
-      lockWaits.put(key, finding);
+  public synchronized void addFinding(Object key, Finding finding) {
+    if (external.size() < MAX_FINDINGS || external.containsKey(key)) {
+      external.put(key, finding);
     }
   }
 
   /** Forgets everything captured so far. */
   public synchronized void clear() {
     tallies = new LinkedHashMap<>();
-    lockWaits.clear();
+    external.clear();
     findings = newRegistry();
   }
 
@@ -122,7 +121,7 @@ public final class Capture {
     List<Finding> found = new ArrayList<>(findings.snapshot());
     List<CapturedStatement> statements;
     synchronized (this) {
-      found.addAll(lockWaits.values());
+      found.addAll(external.values());
       statements = new ArrayList<>(tallies.size());
       for (Tally tally : tallies.values()) {
         statements.add(tally.toStatement());
