@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Gathers what ran for one test: every statement of the units of work attributed to it (its own
@@ -37,6 +38,7 @@ public final class Capture {
   // replaced by clear(); a scope registered with an older one is forgotten with it
   private volatile FindingRegistry findings = newRegistry();
   private volatile int pauses;
+  private final AtomicLong unattributed = new AtomicLong();
 
   /** A capture for the test {@code id}, shown as {@code name}. */
   public Capture(String id, String name) {
@@ -92,8 +94,14 @@ public final class Capture {
     }
   }
 
+  /** A request that may have been this test's was served, but could not be told apart from others'. */
+  void unattributedRequest() {
+    unattributed.incrementAndGet();
+  }
+
   /** Forgets everything captured so far. */
   public synchronized void clear() {
+    unattributed.set(0);
     tallies = new LinkedHashMap<>();
     external.clear();
     findings = newRegistry();
@@ -127,7 +135,7 @@ public final class Capture {
         statements.add(tally.toStatement());
       }
     }
-    return new CapturedQueries(CapturedQueries.SCHEMA_VERSION, statements, found);
+    return new CapturedQueries(CapturedQueries.SCHEMA_VERSION, statements, found, unattributed.get());
   }
 
   private static FindingRegistry newRegistry() {

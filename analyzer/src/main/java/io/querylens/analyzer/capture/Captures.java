@@ -1,5 +1,6 @@
 package io.querylens.analyzer.capture;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -42,14 +43,16 @@ public final class Captures {
         return named.paused() ? null : named;
       }
     }
-    Capture only = null;
-    for (Capture capture : running.values()) {
-      if (only != null) {
-        return null;
-      }
-      only = capture;
+    List<Capture> now = List.copyOf(running.values());
+    if (now.size() == 1) {
+      return now.get(0).paused() ? null : now.get(0);
     }
-    return only == null || only.paused() ? null : only;
+    for (Capture capture : now) {
+      if (!capture.paused()) {
+        capture.unattributedRequest(); // so that a test missing statements can say why
+      }
+    }
+    return null;
   }
 
   /** The capture {@code thread} works for now, or null. */

@@ -104,6 +104,19 @@ class CaptureTest {
     assertThat(first.snapshot().statements()).isEmpty();
     assertThat(second.snapshot().statements()).extracting(CapturedStatement::statement)
         .containsExactly("select * from customers where id = ?");
+    assertThat(first.snapshot().unattributedRequests()).isEqualTo(1);
+    assertThat(second.snapshot().unattributedRequests()).isEqualTo(1);
+  }
+
+  @Test
+  void aPausedTestStillMakesARequestWithoutHeaderAmbiguous() {
+    Capture paused = captures.start("t1", "fixture-sending");
+    Capture other = captures.start("t2", "other");
+    paused.pause();
+
+    assertThat(captures.forRequest(null)).isNull();
+    assertThat(other.snapshot().unattributedRequests()).isEqualTo(1);
+    assertThat(paused.snapshot().unattributedRequests()).isZero();
   }
 
   @Test
