@@ -1,7 +1,6 @@
 package io.querylens.agent.scope;
 
 import io.querylens.agent.AgentErrors;
-import io.querylens.analyzer.capture.Captures;
 import io.querylens.analyzer.scope.ScopeKind;
 import io.querylens.analyzer.scope.ScopeTracker;
 import io.querylens.bootstrap.ScopeHooks;
@@ -43,9 +42,8 @@ public final class ScopeBridge implements ScopeListener {
   @Override
   public Object enterRequest(Object request) {
     try {
-      // Only while tests capture: a request a test sent counts toward it.
-      Captures captures = scopes.captures();
-      return scopes.enterRequest(captures.running() == 0 ? null : captures.forRequest(TestHeader.of(request)));
+      // The header is read only while tests capture: a request a test sent counts toward it.
+      return scopes.enterRequest(scopes.captures().running() == 0 ? null : TestHeader.of(request));
     } catch (Throwable t) {
       AgentErrors.record("scope", "could not follow an HTTP request", t);
       return null;

@@ -157,10 +157,11 @@ public final class ScopeTracker implements StatementEventListener {
   }
 
   /**
-   * A request starts as in {@link #enterRequest()}; a new request runs for {@code sentFor}, the
-   * capture of the test that sent it (nullable), unless the thread already works for one.
+   * A request starts as in {@link #enterRequest()}; a new request runs for the test that sent it,
+   * as {@link Captures#forRequest} tells from {@code testHeader} (the request's {@code
+   * QueryLens-Test} header, nullable), unless the thread already works for one.
    */
-  public Object enterRequest(Capture sentFor) {
+  public Object enterRequest(String testHeader) {
     ThreadScopes thread = threads.get();
     if (thread.inRequest()) {
       if (thread.frames.size() >= ThreadScopes.MAX_DEPTH) {
@@ -171,7 +172,9 @@ public final class ScopeTracker implements StatementEventListener {
       return frame;
     }
     ThreadScopes.Frame innermost = thread.innermost();
-    return open(thread, ScopeKind.REQUEST, null, innermost != null ? innermost.scope.capture : sentFor);
+    Capture capture = innermost != null ? innermost.scope.capture
+        : captures.running() == 0 ? null : captures.forRequest(testHeader);
+    return open(thread, ScopeKind.REQUEST, null, capture);
   }
 
   /** Whether {@code token} is the outermost frame of its request, whose exit names it. */

@@ -214,7 +214,9 @@ class CaptureTest {
     AtomicInteger failures = new AtomicInteger();
     Thread server = new Thread(() -> {
       try {
-        Object request = tracker.enterRequest(captures.forRequest(header));
+        Object request = tracker.enterRequest(header);
+        Object nested = tracker.enterRequest(header); // the servlet inside its filter chain
+        tracker.exitRequest(nested, null);
         work.run();
         tracker.exitRequest(request, "GET /orders");
       } catch (RuntimeException e) {
