@@ -39,13 +39,15 @@ final class AccountDatabase {
     if (!token.matches("[a-z0-9]+")) {
       throw new IllegalArgumentException("a token is lowercase letters and digits, not '" + token + "'");
     }
-    if (url.startsWith("jdbc:postgresql:")) {
+    // Through P6Spy's driver (library mode), jdbc:p6spy:<the database's own URL without jdbc:>
+    String database = url.startsWith("jdbc:p6spy:") ? "jdbc:" + url.substring("jdbc:p6spy:".length()) : url;
+    if (database.startsWith("jdbc:postgresql:")) {
       return new AccountDatabase(url, Kind.POSTGRESQL, token);
     }
-    if (url.startsWith("jdbc:mariadb:")) {
+    if (database.startsWith("jdbc:mariadb:")) {
       return new AccountDatabase(url, Kind.MARIADB, token);
     }
-    if (url.startsWith("jdbc:h2:")) {
+    if (database.startsWith("jdbc:h2:")) {
       return new AccountDatabase(url, Kind.H2, token);
     }
     throw new IllegalArgumentException("a lock-wait workload runs on PostgreSQL, MariaDB or H2, not on " + url);

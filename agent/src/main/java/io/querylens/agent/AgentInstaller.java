@@ -28,27 +28,53 @@ import io.querylens.exporter.metrics.MetricsSettings;
 import io.querylens.exporter.metrics.QueryLensMetrics;
 import java.lang.instrument.Instrumentation;
 import java.time.Instant;
+import java.util.function.Consumer;
 
 /**
  * Wires the agent together once the bootstrap bridge is in place: configuration, recorder,
- * instrumentation, reports.
+ * instrumentation, reports. Library mode wires the same pipeline without instrumentation.
  *
- * <p>Internal: public only so {@link QueryLensAgent} can load it by name.
+ * <p>Internal: public only so {@link QueryLensAgent} can load it by name and library mode can start it.
  */
 public final class AgentInstaller {
   /** Distinct findings kept; beyond, new ones are counted and dropped so memory stays bounded. */
   static final int MAX_FINDINGS = 2_000;
 
+  // guarded by the class monitor: how the one pipeline of this class loader started (agent or library mode), or null
+  private static String wiredAs;
+
   private AgentInstaller() {}
 
   /** Installs the agent; called once per JVM. */
   public static void install(String options, Instrumentation instrumentation, boolean attached) {
+    wire(options, attached ? "attached" : "started",
+        config -> JdbcInstrumentation.install(instrumentation, config.countRows()));
+  }
+
+  /**
+   * Starts the agent's pipeline for library mode: the same recorder, reports and metrics, fed by
+   * P6Spy's listener instead of instrumentation. Options come from system properties and the
+   * environment. Called once, by {@code io.querylens.agent.library.LibraryMode}.
+   *
+   * @return whether statements are now recorded: false when disabled, or when the pipeline already runs
+   */
+  public static boolean installLibraryMode() {
+    return wire(null, "started in library mode (P6Spy)", config -> {});
+  }
+
+  private static synchronized boolean wire(String options, String how, Consumer<AgentConfig> instrument) {
+    if (wiredAs != null) {
+      // An agent attached to a JVM whose library mode already records would count every statement twice.
+      AgentLog.warn("already " + wiredAs + " in this JVM; ignoring the second start");
+      return false;
+    }
+    wiredAs = how;
     Instant startedAt = Instant.now();
     long startNanos = System.nanoTime();
     AgentConfig config = AgentConfig.load(options, System.getProperties(), System.getenv(), AgentLog::warn);
     if (!config.enabled()) {
       AgentLog.info("disabled by the enabled=false option; nothing is instrumented");
-      return;
+      return false;
     }
     StatisticsRegistry statistics = new StatisticsRegistry(config.maxFingerprints());
     StatementEnricher enricher = new StatementEnricher(config.parseMaxChars(), config.parseTimeout());
@@ -82,12 +108,13 @@ public final class AgentInstaller {
     ScopeHooks.install(new ScopeBridge(scopes));
     TestHooks.install(new TestBridge(scopes));
     JdbcHooks.install(recorder);
-    JdbcInstrumentation.install(instrumentation, config.countRows());
+    instrument.accept(config);
     sweeper.start();
     new ReportLifecycle(config, statistics, recorder, enricher, findings, sweeper, version(), startedAt).start();
     long startMillis = (System.nanoTime() - startNanos) / 1_000_000;
-    AgentLog.info("agent " + version() + (attached ? " attached" : " started") + " in " + startMillis
+    AgentLog.info("agent " + version() + " " + how + " in " + startMillis
         + " ms; report in " + config.reportDir().toAbsolutePath() + metricsWhere(config, export));
+    return true;
   }
 
   private static MetricsSettings metricsSettings(AgentConfig config) {

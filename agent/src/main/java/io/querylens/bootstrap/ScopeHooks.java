@@ -28,6 +28,11 @@ public final class ScopeHooks {
     listener = newListener == null ? NOOP : newListener;
   }
 
+  /** Whether the agent, or library mode, receives the calls. */
+  public static boolean isActive() {
+    return listener != NOOP;
+  }
+
   /** Opens a scope of {@code kind} named {@code name}; returns the token to close it with, or null. */
   public static Object open(int kind, String name) {
     try {

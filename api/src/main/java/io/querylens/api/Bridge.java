@@ -5,8 +5,9 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 
 /**
- * The link to the agent's bootstrap bridge ({@code io.querylens.bootstrap.ScopeHooks}), found by
- * name so that this artifact works, as a no-op, without the agent.
+ * The link to the agent's bridge ({@code io.querylens.bootstrap.ScopeHooks}), found by name so that
+ * this artifact works, as a no-op, without the agent: on the bootstrap class path where the agent
+ * puts it, or on the class path in library mode (P6Spy), where the agent's jar is.
  *
  * <p>The agent may be attached after this class is first used, so a missing bridge is looked for
  * again, at most once a second.
@@ -17,16 +18,18 @@ final class Bridge {
 
   private static final String HOOKS = "io.querylens.bootstrap.ScopeHooks";
   private static final long RETRY_NANOS = 1_000_000_000L;
-  private static final Bridge ABSENT = new Bridge(null, null);
+  private static final Bridge ABSENT = new Bridge(null, null, null);
 
   // replaced once the agent is found; a stale read only delays finding it
   private static volatile Bridge current = ABSENT;
   private static volatile long lastLookNanos = System.nanoTime() - RETRY_NANOS;
 
+  private final MethodHandle active;
   private final MethodHandle open;
   private final MethodHandle close;
 
-  private Bridge(MethodHandle open, MethodHandle close) {
+  private Bridge(MethodHandle active, MethodHandle open, MethodHandle close) {
+    this.active = active;
     this.open = open;
     this.close = close;
   }
@@ -42,7 +45,14 @@ final class Bridge {
   }
 
   boolean isActive() {
-    return open != null;
+    if (active == null) {
+      return false;
+    }
+    try {
+      return (boolean) active.invokeExact();
+    } catch (Throwable t) {
+      return false;
+    }
   }
 
   Object open(int kind, String name) {
@@ -69,10 +79,12 @@ final class Bridge {
 
   private static Bridge lookUp() {
     try {
-      // The agent puts the bridge on the bootstrap class path; only there is it the agent's.
-      Class<?> hooks = Class.forName(HOOKS, true, null);
+      // Parent-first: the agent's copy on the bootstrap class path wins over the one in its jar on the
+      // class path, which library mode uses.
+      Class<?> hooks = Class.forName(HOOKS, true, Bridge.class.getClassLoader());
       MethodHandles.Lookup lookup = MethodHandles.publicLookup();
       return new Bridge(
+          lookup.findStatic(hooks, "isActive", MethodType.methodType(boolean.class)),
           lookup.findStatic(hooks, "open", MethodType.methodType(Object.class, int.class, String.class)),
           lookup.findStatic(hooks, "close", MethodType.methodType(void.class, Object.class)));
     } catch (ReflectiveOperationException | LinkageError | SecurityException e) {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestInstance;
  * requests ran on Tomcat's threads, and nothing of a parallel test's.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TestCaptureIT {
+class CapturedTestsIT {
   private static final ObjectMapper JSON = JsonMapper.builder()
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
   private static final String LOOKUP = "select name from customers where id = ?";
