@@ -24,9 +24,10 @@ final class ConfigLoader {
   static final String PROPERTY_PREFIX = "querylens.";
   static final String ENV_PREFIX = "QUERYLENS_";
 
-  // The test suite passes its own settings (database URLs, JDK paths) under these prefixes; they
-  // are not agent options and must not draw "unknown option" warnings.
-  private static final String IGNORED_PROPERTY_PREFIX = "querylens.test.";
+  // Settings that share our prefix but are not agent options, and must not draw "unknown option"
+  // warnings: the test suite's own (database URLs, JDK paths) and querylens-junit's.
+  private static final List<String> IGNORED_PROPERTY_PREFIXES =
+      List.of("querylens.test.", "querylens.junit.", "querylens.baseline.", "querylens.agent.jar");
   private static final String IGNORED_ENV_PREFIX = "QUERYLENS_TEST_";
 
   private static final String WARNING_PREFIX = "querylens: ";
@@ -193,7 +194,7 @@ final class ConfigLoader {
     TreeMap<String, String> sorted = new TreeMap<>();
     for (String name : properties.stringPropertyNames()) {
       if (startsWithIgnoreCase(name, PROPERTY_PREFIX)
-          && !startsWithIgnoreCase(name, IGNORED_PROPERTY_PREFIX)) {
+          && IGNORED_PROPERTY_PREFIXES.stream().noneMatch(ignored -> startsWithIgnoreCase(name, ignored))) {
         sorted.put(name, properties.getProperty(name));
       }
     }

@@ -222,12 +222,15 @@ class AgentConfigSourcesTest {
   }
 
   @Test
-  void testSuiteVariablesAndPropertiesAreNotOptionsAndDrawNoWarning() {
+  void testSuiteAndJUnitExtensionSettingsAreNotOptionsAndDrawNoWarning() {
     ConfigFixture sources =
         sources()
             .env("QUERYLENS_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres")
             .env("QUERYLENS_TEST_JDK25", "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java")
             .property("querylens.test.anything", "x")
+            .property("querylens.junit.mode", "library")
+            .property("querylens.baseline.record", "true")
+            .property("querylens.agent.jar", "/opt/querylens-agent.jar")
             .env("PATH", "/usr/bin")
             .property("java.version", "17");
 
