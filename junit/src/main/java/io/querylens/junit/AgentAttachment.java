@@ -51,10 +51,13 @@ final class AgentAttachment {
     }
   }
 
-  /** The line printed once the agent is attached, on JDK {@code feature}. */
-  static String announcement(Path jar, int feature) {
+  /**
+   * The line printed once the agent is attached, on JDK {@code feature}, with {@code jvmOptions} the
+   * test JVM's options (JDK 21+ warns of a dynamically loaded agent unless one of them allows it).
+   */
+  static String announcement(Path jar, int feature, List<String> jvmOptions) {
     String line = "QueryLens: attached the agent to this test JVM (" + jar + ")";
-    if (feature >= 21) {
+    if (feature >= 21 && !jvmOptions.contains("-XX:+EnableDynamicAgentLoading")) {
       line += "; add -XX:+EnableDynamicAgentLoading to the test JVM's options (or -javaagent:" + jar
           + " to surefire's argLine) to silence the JVM's warning about a dynamically loaded agent";
     }

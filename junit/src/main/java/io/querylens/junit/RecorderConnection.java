@@ -1,6 +1,7 @@
 package io.querylens.junit;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.util.function.Function;
@@ -72,6 +73,10 @@ final class RecorderConnection {
       }
       return running;
     }
+    if (libraryModeRecording(loader)) {
+      // P6Spy started it already (auto mode): an agent attached now would refuse to count twice.
+      return library(loader);
+    }
     Path jar = AgentJar.locate(settings.apply(AgentJar.PROPERTY), loader);
     AgentAttachment.attach(jar, AgentAttachment.argument(System.getProperties(), System.getenv()));
     TestHooksBridge attached = agentHooks();
@@ -79,7 +84,8 @@ final class RecorderConnection {
       throw new SetupProblem("the agent " + jar + " was attached but records nothing: it did not start (see"
           + " its 'querylens:' line on standard error) or is switched off (querylens.enabled=false)", false);
     }
-    out.println(AgentAttachment.announcement(jar, Runtime.version().feature()));
+    out.println(AgentAttachment.announcement(jar, Runtime.version().feature(),
+        ManagementFactory.getRuntimeMXBean().getInputArguments()));
     return attached;
   }
 
@@ -98,6 +104,16 @@ final class RecorderConnection {
       return null;
     }
     return bridge(hooks);
+  }
+
+  /** Whether P6Spy has started the library mode in this JVM; never starts it. */
+  private static boolean libraryModeRecording(ClassLoader loader) {
+    try {
+      Class<?> libraryMode = Class.forName(LIBRARY_MODE_CLASS, true, loader);
+      return Boolean.TRUE.equals(libraryMode.getMethod("isRecording").invoke(null));
+    } catch (ReflectiveOperationException | LinkageError e) {
+      return false; // no agent jar on the class path, or one without library mode
+    }
   }
 
   private static TestHooksBridge library(ClassLoader loader) throws SetupProblem {

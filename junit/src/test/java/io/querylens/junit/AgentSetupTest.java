@@ -8,6 +8,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.jar.JarEntry;
@@ -137,9 +138,11 @@ class AgentSetupTest {
   void theAnnouncementMentionsTheDynamicAgentWarningFromJdk21() {
     Path jar = Path.of("/repo/querylens-agent.jar");
 
-    assertThat(AgentAttachment.announcement(jar, 17))
+    assertThat(AgentAttachment.announcement(jar, 17, List.of()))
         .isEqualTo("QueryLens: attached the agent to this test JVM (/repo/querylens-agent.jar)");
-    assertThat(AgentAttachment.announcement(jar, 21))
+    assertThat(AgentAttachment.announcement(jar, 25, List.of("-Xmx1g", "-XX:+EnableDynamicAgentLoading")))
+        .isEqualTo("QueryLens: attached the agent to this test JVM (/repo/querylens-agent.jar)");
+    assertThat(AgentAttachment.announcement(jar, 21, List.of("-Xmx1g")))
         .isEqualTo("QueryLens: attached the agent to this test JVM (/repo/querylens-agent.jar); add"
             + " -XX:+EnableDynamicAgentLoading to the test JVM's options (or -javaagent:/repo/querylens-agent.jar"
             + " to surefire's argLine) to silence the JVM's warning about a dynamically loaded agent");

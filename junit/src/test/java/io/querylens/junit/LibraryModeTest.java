@@ -46,4 +46,19 @@ class LibraryModeTest {
              5 × select c1_0.id, c1_0.name from customer c1_0 where c1_0.id = ?"""
         .formatted(NPlusOneCases.loopLine, Suggestions.forFinding(FindingType.N_PLUS_ONE, Framework.HIBERNATE)));
   }
+
+  @Test
+  void inAutoModeARecordingLibraryModeIsUsedInsteadOfAttachingTheAgent() throws Exception {
+    Examples.run(CountCases.ExactCounts.class); // P6Spy has started the library mode by now
+    java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
+
+    TestHooksBridge hooks = RecorderConnection.connect(Mode.AUTO, name -> null,
+        new java.io.PrintStream(said, true, java.nio.charset.StandardCharsets.UTF_8));
+
+    assertThat(hooks.isActive()).isTrue();
+    assertThat(said.toString(java.nio.charset.StandardCharsets.UTF_8)).as("no attach line").isEmpty();
+    assertThatThrownBy(() -> Class.forName(TestHooksBridge.CLASS_NAME, false, null))
+        .as("still no agent in this JVM")
+        .isInstanceOf(ClassNotFoundException.class);
+  }
 }

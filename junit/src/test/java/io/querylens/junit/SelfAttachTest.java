@@ -31,7 +31,8 @@ class SelfAttachTest {
     Examples counts = withStandardError(err, () -> Examples.run(CountCases.ExactCounts.class));
 
     assertThat(err.toString(StandardCharsets.UTF_8).lines())
-        .contains(AgentAttachment.announcement(jar, Runtime.version().feature()));
+        .contains(AgentAttachment.announcement(jar, Runtime.version().feature(),
+            java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()));
     counts.assertPassed("oneOfEachKind");
     assertThat(counts.message("selectBreach")).isEqualTo("""
         QueryLens: ExactCounts.selectBreach() broke 1 query expectation

@@ -302,6 +302,9 @@ public final class JdbcInstrumentation {
         .or(nameStartsWith("com.sun."))
         // P6Spy wraps the real driver; the driver underneath records, so P6Spy must not.
         .or(nameStartsWith("com.p6spy."))
+        // Mocks are not drivers, and Mockito's inline advice names a type it injects at run time,
+        // which no type pool resolves: matching it would only draw a warning.
+        .or(nameStartsWith("org.mockito."))
         .or(isSynthetic());
   }
 

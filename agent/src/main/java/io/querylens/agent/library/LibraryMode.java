@@ -41,6 +41,14 @@ public final class LibraryMode {
     return recording;
   }
 
+  /**
+   * Whether library mode was started in this JVM and records statements; never starts it. A test
+   * extension asks this before it attaches the agent, which would then refuse to start.
+   */
+  public static synchronized boolean isRecording() {
+    return Boolean.TRUE.equals(recording);
+  }
+
   private static boolean decide() {
     try {
       String agent = agentInThisJvm();
