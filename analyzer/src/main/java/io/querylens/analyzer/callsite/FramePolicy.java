@@ -36,8 +36,12 @@ public final class FramePolicy {
       "$HibernateProxy",
       "$$_javassist", "$ByteBuddy$", "$$Lambda", ".$Proxy");
 
-  /** Packages under a framework prefix that are applications: Spring's own sample applications. */
-  static final List<String> APPLICATIONS_UNDER_FRAMEWORK_PACKAGES = List.of("org.springframework.samples.");
+  /**
+   * Packages under a framework prefix that are applications: Spring's own sample applications, and
+   * QueryLens's ({@code sample-app}), whose call sites the demo shows.
+   */
+  static final List<String> APPLICATIONS_UNDER_FRAMEWORK_PACKAGES =
+      List.of("org.springframework.samples.", "io.querylens.sample.");
 
   private final String[] appPackages;
 

@@ -95,6 +95,15 @@ class FramePolicyTest {
   }
 
   @Test
+  void theSampleApplicationIsAnApplicationThoughItLivesUnderQueryLensPackages() {
+    FramePolicy policy = FramePolicy.defaults();
+
+    assertThat(policy.isApplication("io.querylens.sample.orders.OrderListingService")).isTrue();
+    assertThat(policy.isApplication("io.querylens.agent.record.Recorder")).isFalse();
+    assertThat(policy.isApplication("io.querylens.shaded.net.bytebuddy.asm.Advice")).isFalse();
+  }
+
+  @Test
   void appPackagesStillRejectGeneratedClasses() {
     FramePolicy policy = FramePolicy.appPackages(List.of("com.acme"));
 
