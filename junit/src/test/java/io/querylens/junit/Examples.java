@@ -2,7 +2,11 @@ package io.querylens.junit;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import example.cases.NPlusOneCases;
 import example.cases.OnlyThroughTestKit;
+import io.querylens.analyzer.callsite.Framework;
+import io.querylens.analyzer.detect.FindingType;
+import io.querylens.analyzer.detect.Suggestions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -103,5 +107,23 @@ final class Examples {
           .ifPresent(t -> failures.put(event.getTestDescriptor().getDisplayName(), t));
     }
     return failures;
+  }
+
+  /**
+   * The message of {@code NPlusOneCases.lazyCustomersInALoop()}, the same whatever records the
+   * statements (the agent, or P6Spy's library mode).
+   */
+  static String expectedNPlusOneMessage() {
+    return """
+        QueryLens: NPlusOneCases.lazyCustomersInALoop() broke 2 query expectations
+          SELECT: expected 1 but was 6 (@ExpectQueries)
+          N+1 query at example.cases.NPlusOneCases.lazyCustomersInALoop(NPlusOneCases.java:%d) (@NoNPlusOne)
+            5 executions of: select c1_0.id, c1_0.name from customer c1_0 where c1_0.id = ?
+            parent query: select co1_0.id, co1_0.customer_id from orders co1_0 order by co1_0.id (5 rows)
+            fix: %s
+        Statements run by the test (6):
+             1 × select co1_0.id, co1_0.customer_id from orders co1_0 order by co1_0.id
+             5 × select c1_0.id, c1_0.name from customer c1_0 where c1_0.id = ?"""
+        .formatted(NPlusOneCases.loopLine, Suggestions.forFinding(FindingType.N_PLUS_ONE, Framework.HIBERNATE));
   }
 }

@@ -13,13 +13,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Never a strong map of JDBC objects: an entry disappears when the application lets its
  * statement or connection go, even if it never closes it. Lookups take a caller-owned
  * {@link Probe} so the hot path allocates nothing. Thread-safe.
+ *
+ * <p>Internal: public for library mode's statement bookkeeping.
  */
-final class WeakIdentityMap<V> {
+public final class WeakIdentityMap<V> {
   private final ConcurrentHashMap<Object, V> map = new ConcurrentHashMap<>();
   private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
 
   /** Returns the value for {@code key}, using {@code probe} (owned by the calling thread). */
-  V get(Object key, Probe probe) {
+  public V get(Object key, Probe probe) {
     probe.set(key);
     try {
       return map.get(probe);
@@ -38,12 +40,20 @@ final class WeakIdentityMap<V> {
     }
   }
 
-  void put(Object key, V value) {
+  /** Maps {@code key} to {@code value}. */
+  public void put(Object key, V value) {
     expungeCollected();
     map.put(new WeakKey(key, collected), value);
   }
 
-  V remove(Object key, Probe probe) {
+  /** Maps {@code key} to {@code value} unless it is mapped; returns its value before, or null. */
+  public V putIfAbsent(Object key, V value) {
+    expungeCollected();
+    return map.putIfAbsent(new WeakKey(key, collected), value);
+  }
+
+  /** Removes {@code key}, using {@code probe} (owned by the calling thread); returns its value, or null. */
+  public V remove(Object key, Probe probe) {
     probe.set(key);
     try {
       return map.remove(probe);
@@ -52,7 +62,8 @@ final class WeakIdentityMap<V> {
     }
   }
 
-  int size() {
+  /** Entries whose key is still alive, or collected but not yet purged. */
+  public int size() {
     expungeCollected();
     return map.size();
   }
@@ -65,7 +76,7 @@ final class WeakIdentityMap<V> {
   }
 
   /** A reusable lookup key; confined to one thread. */
-  static final class Probe {
+  public static final class Probe {
     private Object target;
     private int hash;
 
