@@ -1,6 +1,5 @@
 package io.querylens.sample.importing;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -16,7 +15,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "shop_supplier_price")
-public class SupplierPrice {
+public class SupplierPrice extends ImportedPrice {
 
   /** Ids fetched per sequence call; also the sequence's increment in the database. */
   static final int ID_BLOCK = 50;
@@ -29,35 +28,15 @@ public class SupplierPrice {
       allocationSize = ID_BLOCK)
   private Long id;
 
-  @Column(nullable = false, length = 100)
-  private String supplier;
-
-  @Column(nullable = false, length = 20)
-  private String sku;
-
-  @Column(nullable = false)
-  private long priceCents;
-
-  @Column(nullable = false)
-  private Instant importedAt;
-
   /** For JPA. */
   protected SupplierPrice() {}
 
   SupplierPrice(SupplierPriceRow row, Instant importedAt) {
-    this.supplier = row.supplier();
-    this.sku = row.sku();
-    this.priceCents = row.priceCents();
-    this.importedAt = importedAt;
+    super(row, importedAt);
   }
 
   /** Returns the id, or {@code null} before the row is persisted. */
   public Long getId() {
     return id;
-  }
-
-  /** Returns the supplier's price, in cents. */
-  public long getPriceCents() {
-    return priceCents;
   }
 }
