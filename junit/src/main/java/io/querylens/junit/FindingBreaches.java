@@ -68,6 +68,10 @@ final class FindingBreaches {
       String rows = parent.rows() == 1 ? " row)" : " rows)";
       lines.add("parent query: " + parent.statement() + " (" + parent.rows() + rows);
     }
+    if (finding.type().equals("LOCK_WAIT") && finding.durationMs() != null) {
+      lines.add(String.format(Locale.ROOT, "waited %.0f ms in all, the longest %.0f ms", finding.totalMs(),
+          finding.durationMs()));
+    }
     Finding.Blocker blocker = finding.blocker();
     if (blocker != null) {
       lines.add("blocked by: " + describe(blocker));

@@ -38,6 +38,9 @@ record QueryTimeExpectation(long limitMillis, String source) implements Expectat
         + " ms) (" + source + ")";
     List<String> details = new ArrayList<>();
     details.add(FindingBreaches.executions(statement.executions(), statement.statement()));
+    if (finding != null && finding.p50Ms() != null) {
+      details.add("median of all its runs: " + String.format(Locale.ROOT, "%.1f ms", finding.p50Ms()));
+    }
     if (finding != null) {
       details.add("fix: " + finding.suggestion());
     }

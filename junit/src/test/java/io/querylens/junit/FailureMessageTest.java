@@ -58,16 +58,17 @@ class FailureMessageTest {
   }
 
   @Test
-  void aLockWaitNamesItsBlocker() {
-    Finding wait = new Finding("LOCK_WAIT", "WARNING", "t", "test", "update item set name=? where id=?", "f", 1, 250,
+  void aLockWaitSaysHowLongItWaitedAndNamesItsBlocker() {
+    Finding wait = new Finding("LOCK_WAIT", "WARNING", "t", "test", "update item set name=? where id=?", "f", 2, 1250,
         new Finding.CallSite("com.example.Jobs", "run", "Jobs.java", 7), List.of(), null, "Shorten the holder.",
-        1, "2025-01-01T00:00:00Z", "2025-01-01T00:00:00Z", null, null, null, null, null,
+        2, "2025-01-01T00:00:00Z", "2025-01-01T00:00:00Z", 912.4, null, null, null, null,
         new Finding.Blocker("worker-1", new Finding.CallSite("com.example.Batch", "hold", "Batch.java", 3),
             List.of(), List.of("select * from item for update"), true, "7", null),
         null, null, null);
 
     assertThat(FindingBreaches.of(wait, "@NoLockWaits").details()).containsExactly(
-        "1 execution of: update item set name=? where id=?",
+        "2 executions of: update item set name=? where id=?",
+        "waited 1250 ms in all, the longest 912 ms",
         "blocked by: thread \"worker-1\" at com.example.Batch.hold(Batch.java:3), after: select * from item for update",
         "fix: Shorten the holder.");
   }
@@ -87,7 +88,7 @@ class FailureMessageTest {
 
     assertThat(breaches).containsExactly(
         new Breach("Slow query at com.example.Reports.build(Reports.java:12): 812 ms (limit 100 ms) (@ExpectMaxQueryTime)",
-            List.of("2 executions of: call sleep_ms(?)", "fix: Look at its plan.")),
+            List.of("2 executions of: call sleep_ms(?)", "median of all its runs: 812.0 ms", "fix: Look at its plan.")),
         new Breach("Slow query at " + QueryTimeExpectation.NO_STACK + ": 120 ms (limit 100 ms) (@ExpectMaxQueryTime)",
             List.of("1 execution of: select 1")));
   }

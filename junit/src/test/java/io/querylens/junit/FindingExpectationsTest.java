@@ -69,6 +69,7 @@ class FindingExpectationsTest {
         QueryLens: QueryTime.overTheAgentsThreshold\\(\\) broke 1 query expectation
           Slow query at example.cases.FindingCases\\$QueryTime.overTheAgentsThreshold\\(FindingCases.java:%d\\): \\d+ ms \\(limit 100 ms\\) \\(@ExpectMaxQueryTime\\)
             1 execution of: call sleep_ms\\(\\?\\+\\)
+            median of all its runs: \\d+\\.\\d ms
             fix: .+
         Statements run by the test \\(1\\):
              1 × call sleep_ms\\(\\?\\+\\)""".formatted(FindingCases.QueryTime.sleepLine));

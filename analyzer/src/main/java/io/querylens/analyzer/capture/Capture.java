@@ -6,6 +6,7 @@ import io.querylens.analyzer.event.StatementEvent;
 import io.querylens.analyzer.fingerprint.NormalizedSql;
 import io.querylens.analyzer.report.Finding;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,13 +130,36 @@ public final class Capture {
     List<Finding> found = new ArrayList<>(findings.snapshot());
     List<CapturedStatement> statements;
     synchronized (this) {
-      found.addAll(external.values());
+      found.addAll(mergedByLine(external.values()));
       statements = new ArrayList<>(tallies.size());
       for (Tally tally : tallies.values()) {
         statements.add(tally.toStatement());
       }
     }
     return new CapturedQueries(CapturedQueries.SCHEMA_VERSION, statements, found, unattributed.get());
+  }
+
+  /**
+   * Findings of one type, statement and call site as one, as the report has them: counts and times
+   * summed, the longest kept, the latest blocker named.
+   */
+  private static List<Finding> mergedByLine(Iterable<Finding> findings) {
+    Map<List<Object>, Finding> merged = new LinkedHashMap<>();
+    for (Finding finding : findings) {
+      merged.merge(Arrays.asList(finding.type(), finding.fingerprint(), String.valueOf(finding.callSite())),
+          finding, Capture::sum);
+    }
+    return new ArrayList<>(merged.values());
+  }
+
+  private static Finding sum(Finding first, Finding later) {
+    Double longest = first.durationMs() == null ? later.durationMs()
+        : later.durationMs() == null ? first.durationMs() : Math.max(first.durationMs(), later.durationMs());
+    return new Finding(later.type(), later.severity(), later.scope(), later.scopeKind(), later.statement(),
+        later.fingerprint(), first.count() + later.count(), first.totalMs() + later.totalMs(), later.callSite(),
+        later.stack(), later.parent(), later.suggestion(), first.occurrences() + later.occurrences(),
+        first.firstSeen(), later.lastSeen(), longest, later.p50Ms(), later.running(), later.thread(),
+        later.pool(), later.blocker(), later.lockedRelation(), later.lockMode(), later.participants());
   }
 
   private static FindingRegistry newRegistry() {

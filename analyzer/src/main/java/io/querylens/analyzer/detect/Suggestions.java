@@ -37,9 +37,10 @@ public final class Suggestions {
             + " not closed) before making the pool larger; a pool larger than the database can serve only"
             + " moves the queue.";
       case SLOW_QUERY:
-        return "Compare durationMs with p50Ms: near the median, the statement is slow every time, so look at"
-            + " its plan (EXPLAIN ANALYZE), its indexes and the rows it reads; far above it, this run waited on"
-            + " something (a lock, I/O, a cold cache) or got a plan unsuited to its parameters.";
+        return "Compare its slowest run with the median of all its runs: near the median, the statement is"
+            + " slow every time, so look at its plan (EXPLAIN ANALYZE), its indexes and the rows it reads; far"
+            + " above it, this run waited on something (a lock, I/O, a cold cache) or got a plan unsuited to its"
+            + " parameters.";
       case SERIALIZATION_FAILURE:
         return "A concurrent transaction changed what this REPEATABLE READ or SERIALIZABLE transaction read."
             + " Retry the whole transaction, as that isolation level expects, or read and write fewer rows"

@@ -193,20 +193,24 @@ class CaptureTest {
   }
 
   @Test
-  void aFindingFromOutsideTheDetectorsIsReplacedByItsLaterVersion() {
+  void waitsFromOutsideTheDetectorsAreReplacedByTheirLaterVersionAndSummedPerStatementAndLine() {
     Capture capture = captures.start("t1", "t");
     Object wait = new Object();
-    capture.addFinding(wait, finding(1));
-    capture.addFinding(wait, finding(2));
-    capture.addFinding(new Object(), finding(3));
+    capture.addFinding(wait, lockWait("f", 1, 300));
+    capture.addFinding(wait, lockWait("f", 1, 900)); // the same wait, now ended
+    capture.addFinding(new Object(), lockWait("f", 1, 400));
+    capture.addFinding(new Object(), lockWait("g", 1, 250));
 
-    assertThat(capture.snapshot().findings()).extracting(Finding::count).containsExactly(2L, 3L);
+    assertThat(capture.snapshot().findings())
+        .extracting(Finding::fingerprint, Finding::count, Finding::totalMs, Finding::durationMs)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("f", 2L, 1300.0, 900.0),
+            org.assertj.core.groups.Tuple.tuple("g", 1L, 250.0, 250.0));
   }
 
-  private static Finding finding(long count) {
-    return new Finding("LOCK_WAIT", "WARNING", null, null, "update stock set n = ?", "f", count, 1.0, null,
-        List.of(), null, "fix", 1, "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z", null, null, null, null, null,
-        null, null, null, null);
+  private static Finding lockWait(String fingerprint, long count, double waitedMs) {
+    return new Finding("LOCK_WAIT", "WARNING", null, null, "update stock set n = ?", fingerprint, count, waitedMs,
+        null, List.of(), null, "fix", 1, "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z", waitedMs, null, null, null,
+        null, null, null, null, null);
   }
 
   /** Serves a request on a thread of its own, as a servlet container would, sent by the test {@code header} names. */

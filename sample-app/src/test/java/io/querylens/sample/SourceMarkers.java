@@ -1,0 +1,47 @@
+package io.querylens.sample;
+
+import io.querylens.analyzer.report.Finding;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Where a problem endpoint's finding must point: the line marked {@code // marker: <name>} in the
+ * application's source, so that the tests follow the code when lines move.
+ */
+public final class SourceMarkers {
+
+  /** Surefire and failsafe run in the module's directory. */
+  private static final Path SOURCES = Path.of("src/main/java");
+
+  private SourceMarkers() {}
+
+  /**
+   * The call site of {@code type.method} at the line marked {@code // marker: <marker>}, as the
+   * agent reports it.
+   *
+   * @throws AssertionError if no line of the source carries the marker
+   */
+  public static Finding.CallSite callSite(Class<?> type, String method, String marker) {
+    return new Finding.CallSite(
+        type.getName(), method, type.getSimpleName() + ".java", markedLine(type, marker));
+  }
+
+  private static int markedLine(Class<?> type, String marker) {
+    Path source = SOURCES.resolve(type.getName().replace('.', '/') + ".java");
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(source);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains("// marker: " + marker)) {
+        return i + 1;
+      }
+    }
+    throw new AssertionError("No line marked '// marker: " + marker + "' in " + source);
+  }
+}
