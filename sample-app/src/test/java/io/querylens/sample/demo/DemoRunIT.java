@@ -105,6 +105,12 @@ class DemoRunIT {
    * not side by side on purpose: on a small machine, two demos at once starve each other's threads,
    * and a fixed twin's statement can then take 500 ms for no reason of its own.
    */
+  /** A JDK home from what {@code QUERYLENS_TEST_JDK25} names: its {@code java} binary (as .ci/run sets it) or its home. */
+  private static Path jdkHome(Path configured) {
+    Path bin = configured.getParent();
+    return Files.isRegularFile(configured) && bin != null && bin.getParent() != null ? bin.getParent() : configured;
+  }
+
   @Test
   void theDemoRunsTheSameOnJava25(@TempDir Path work) throws Exception {
     String configured = System.getenv("QUERYLENS_TEST_JDK25");
@@ -112,7 +118,7 @@ class DemoRunIT {
         (configured != null && !configured.isBlank()) || "true".equals(System.getenv("CI"));
     assumeTrue(
         requested, "Set QUERYLENS_TEST_JDK25 to a JDK 25 to run the demo on Java 25 as well");
-    Path jdk = configured == null || configured.isBlank() ? JDK25 : Path.of(configured);
+    Path jdk = configured == null || configured.isBlank() ? JDK25 : jdkHome(Path.of(configured));
     assertThat(jdk.resolve("bin/java"))
         .withFailMessage(
             "No JDK 25 at %s; install one there or point QUERYLENS_TEST_JDK25 at one", jdk)
