@@ -5,9 +5,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
 import java.net.URISyntaxException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.LocalDateTime;
+import java.util.EnumSet;
 import java.util.Enumeration;
+import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
@@ -28,6 +37,11 @@ public final class QueryLensAgent {
    * application's stderr; the agent never needs Unsafe (its advice is inlined, nothing is injected).
    */
   private static final String BYTEBUDDY_SAFE_PROPERTY = "io.querylens.shaded.net.bytebuddy.safe";
+
+  private static final LocalDateTime BRIDGE_ENTRY_TIME = LocalDateTime.of(2020, 1, 1, 0, 0);
+
+  private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+      PosixFilePermissions.asFileAttribute(EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
 
   // guarded by the class monitor; a second -javaagent or attach must not instrument twice
   private static boolean started;
@@ -73,15 +87,20 @@ public final class QueryLensAgent {
   /** Copies the bridge classes out of this jar into a small jar on the bootstrap class path. */
   private static void appendBootstrapBridge(Instrumentation instrumentation) throws IOException, URISyntaxException {
     File agentJar = new File(QueryLensAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    Path bridge = Files.createTempFile("querylens-bootstrap-", ".jar");
+    Path bridge = newBridgeFile();
     bridge.toFile().deleteOnExit();
-    try (JarFile source = new JarFile(agentJar);
+    // Unverified: the JVM has read the jar already, and verifying its 8,000 entries again costs start-up time.
+    try (JarFile source = new JarFile(agentJar, false);
         JarOutputStream target = new JarOutputStream(Files.newOutputStream(bridge))) {
       Enumeration<JarEntry> entries = source.entries();
       while (entries.hasMoreElements()) {
         JarEntry entry = entries.nextElement();
         if (entry.getName().startsWith(BOOTSTRAP_PACKAGE) && entry.getName().endsWith(".class")) {
-          target.putNextEntry(new JarEntry(entry.getName()));
+          JarEntry copy = new JarEntry(entry.getName());
+          // A local time: an entry without one is stamped with the current time in the default time
+          // zone, and loading the zone rules costs start-up time for a date nobody reads.
+          copy.setTimeLocal(BRIDGE_ENTRY_TIME);
+          target.putNextEntry(copy);
           try (InputStream in = source.getInputStream(entry)) {
             in.transferTo(target);
           }
@@ -89,7 +108,32 @@ public final class QueryLensAgent {
         }
       }
     }
-    instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(bridge.toFile()));
+    instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(bridge.toFile(), false));
+  }
+
+  /**
+   * A new, empty file for the bridge in the temporary directory, readable and writable by its owner
+   * only. Not {@code Files.createTempFile}: its random name seeds a {@code SecureRandom}, which
+   * costs start-up time; a name from the process id and the clock is unique enough, and
+   * {@code CREATE_NEW} refuses a file that is already there (or a link planted in its place).
+   */
+  private static Path newBridgeFile() throws IOException {
+    Path dir = Paths.get(System.getProperty("java.io.tmpdir"));
+    String prefix = "querylens-bootstrap-" + ProcessHandle.current().pid() + "-";
+    for (int attempt = 0; ; attempt++) {
+      Path file = dir.resolve(prefix + Long.toHexString(System.nanoTime()) + ".jar");
+      try {
+        Files.newByteChannel(file, EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+            OWNER_ONLY).close();
+        return file;
+      } catch (FileAlreadyExistsException e) {
+        if (attempt >= 10) {
+          throw e;
+        }
+      } catch (UnsupportedOperationException e) {
+        return Files.createTempFile("querylens-bootstrap-", ".jar"); // no POSIX permissions here
+      }
+    }
   }
 
 }

@@ -14,7 +14,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Runs {@link PreparedLookupBenchmark} without and with the agent, alternating in one invocation,
- * and prints what the agent adds per statement.
+ * and prints what the agent adds per statement. {@link PeerComparison} does the same for three
+ * workloads and every peer, and is what docs/benchmarks.md quotes.
  *
  * <p>Rounds alternate (no agent, agent, no agent, agent, ...) so that a machine that gets busier or
  * quieter during the run shifts both sides alike; the verdict is the median of the per-round

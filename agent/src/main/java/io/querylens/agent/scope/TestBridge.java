@@ -18,8 +18,6 @@ import io.querylens.bootstrap.TestListener;
  * <p>Internal: public so the installer can wire it. Failures are counted and never reach the test.
  */
 public final class TestBridge implements TestListener {
-  private static final ObjectWriter JSON = JsonMapper.builder().build().writerFor(CapturedQueries.class);
-
   private final ScopeTracker scopes;
 
   /** A bridge into {@code scopes}. */
@@ -118,7 +116,15 @@ public final class TestBridge implements TestListener {
   }
 
   private static String json(CapturedQueries captured) throws JsonProcessingException {
-    return JSON.writeValueAsString(captured);
+    return Json.WRITER.writeValueAsString(captured);
+  }
+
+  /**
+   * Jackson, loaded on a test's first capture and not with the bridge: setting it up costs a few
+   * hundred milliseconds that every application's start-up paid for nothing (issue 9).
+   */
+  private static final class Json {
+    static final ObjectWriter WRITER = JsonMapper.builder().build().writerFor(CapturedQueries.class);
   }
 
   /** A running test; confined to the test's thread. */
