@@ -9,9 +9,6 @@ package io.querylens.bootstrap;
  * only together. Never throws.
  */
 public final class TestHooks {
-  /** The HTTP request header that names the test a request is sent for, by the test's id. */
-  public static final String HEADER = "QueryLens-Test";
-
   // written once at start-up; read per test
   private static volatile TestListener listener;
 

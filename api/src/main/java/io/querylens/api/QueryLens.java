@@ -34,8 +34,10 @@ public final class QueryLens {
   }
 
   /**
-   * Opens a scope for one test, named after it. Used by the QueryLens JUnit extension; a test
-   * framework integration may use it the same way.
+   * Opens a scope for one test, named after it, for a test framework integration of its own: its
+   * findings are reported under the test's name. {@code querylens-junit} does not use it; it records
+   * each test through the agent's test hooks, which also count what the test's requests run on
+   * server threads and hand the statements back for assertions.
    *
    * @throws IllegalArgumentException if {@code testName} is null or blank
    */

@@ -1,5 +1,6 @@
 package io.querylens.junit;
 
+import io.querylens.analyzer.capture.Captures;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.function.ThrowingSupplier;
 
@@ -48,7 +49,7 @@ final class CaptureRecording implements QueryRecording {
 
   @Override
   public String headerName() {
-    return capture.header();
+    return Captures.HEADER;
   }
 
   @Override

@@ -45,10 +45,6 @@ final class TestCapture implements AutoCloseable {
     return testName;
   }
 
-  String header() {
-    return hooks.header();
-  }
-
   /** What the test ran so far. */
   RecordedQueries snapshot() {
     requireRunning("snapshot()");

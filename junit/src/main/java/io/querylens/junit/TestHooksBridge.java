@@ -23,7 +23,6 @@ final class TestHooksBridge {
   private final MethodHandle pause;
   private final MethodHandle resume;
   private final MethodHandle close;
-  private final String header;
 
   private TestHooksBridge(Class<?> hooks) throws ReflectiveOperationException {
     MethodHandles.Lookup lookup = MethodHandles.publicLookup();
@@ -34,7 +33,6 @@ final class TestHooksBridge {
     this.pause = lookup.findStatic(hooks, "pause", MethodType.methodType(Object.class, Object.class));
     this.resume = lookup.findStatic(hooks, "resume", MethodType.methodType(void.class, Object.class));
     this.close = lookup.findStatic(hooks, "close", MethodType.methodType(String.class, Object.class));
-    this.header = (String) hooks.getField("HEADER").get(null);
   }
 
   /**
@@ -45,11 +43,6 @@ final class TestHooksBridge {
    */
   static TestHooksBridge of(Class<?> hooks) throws ReflectiveOperationException {
     return new TestHooksBridge(hooks);
-  }
-
-  /** The HTTP header that names the test a request is sent for. */
-  String header() {
-    return header;
   }
 
   boolean isActive() {

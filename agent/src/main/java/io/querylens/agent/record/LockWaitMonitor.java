@@ -134,7 +134,7 @@ final class LockWaitMonitor {
     Captures captures = episode.blocked ? recorder.captures() : null;
     episode.capture = captures == null || captures.running() == 0 ? null : captures.onThread(waiting);
     if (episode.capture != null) {
-      episode.capture.addFinding(episode, new Aggregate(episode).add(episode).toFinding());
+      episode.capture.addFinding(episode, episode.toFinding());
     }
   }
 
@@ -143,7 +143,7 @@ final class LockWaitMonitor {
       return; // slow, but nobody held a lock it wanted
     }
     if (episode.capture != null) {
-      episode.capture.addFinding(episode, new Aggregate(episode).add(episode).toFinding());
+      episode.capture.addFinding(episode, episode.toFinding());
     }
     if (metrics != null) {
       metrics.onLockWait(episode.statement, episode.stack.callSite(), episode.waitedNanos());
@@ -336,6 +336,11 @@ final class LockWaitMonitor {
       this.lastSeenNanos = now;
       this.statement = statement;
       this.stack = stack;
+    }
+
+    /** This wait alone, as a finding: for the test it happened in. */
+    Finding toFinding() {
+      return new Aggregate(this).add(this).toFinding();
     }
 
     String key() {

@@ -1,6 +1,6 @@
 package io.querylens.agent.scope;
 
-import io.querylens.bootstrap.TestHooks;
+import io.querylens.analyzer.capture.Captures;
 import java.lang.reflect.Method;
 
 /**
@@ -31,7 +31,7 @@ final class TestHeader {
     if (getHeader == null) {
       return null;
     }
-    Object value = getHeader.invoke(request, TestHooks.HEADER);
+    Object value = getHeader.invoke(request, Captures.HEADER);
     return value instanceof String ? (String) value : null;
   }
 }

@@ -151,15 +151,10 @@ public final class ScopeTracker implements StatementEventListener {
    * A request starts on the calling thread; a request already being served there (a forward, an
    * include, the servlet inside its filter chain) continues instead. Returns the token for {@link
    * #exitRequest}, or null.
-   */
-  public Object enterRequest() {
-    return enterRequest(null);
-  }
-
-  /**
-   * A request starts as in {@link #enterRequest()}; a new request runs for the test that sent it,
-   * as {@link Captures#forRequest} tells from {@code testHeader} (the request's {@code
-   * QueryLens-Test} header, nullable), unless the thread already works for one.
+   *
+   * <p>A new request runs for the test that sent it, as {@link Captures#forRequest} tells from
+   * {@code testHeader} (the request's {@code QueryLens-Test} header, nullable), unless the thread
+   * already works for one.
    */
   public Object enterRequest(String testHeader) {
     ThreadScopes thread = threads.get();

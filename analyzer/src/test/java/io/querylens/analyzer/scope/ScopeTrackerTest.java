@@ -291,9 +291,9 @@ class ScopeTrackerTest {
 
   @Test
   void aRequestIsNamedWhenItIsServedAndANestedRequestContinuesIt() {
-    Object request = tracker.enterRequest();
+    Object request = tracker.enterRequest(null);
     app.runEach(PETS, 1);
-    Object forward = tracker.enterRequest();
+    Object forward = tracker.enterRequest(null);
     app.runEach(PETS, 2);
     tracker.exitRequest(forward, "GET /owners/{ownerId}/edit");
 
@@ -314,8 +314,8 @@ class ScopeTrackerTest {
 
   @Test
   void aNestedRequestsExitDoesNotEndTheRequest() {
-    Object request = tracker.enterRequest();
-    Object forward = tracker.enterRequest();
+    Object request = tracker.enterRequest(null);
+    Object forward = tracker.enterRequest(null);
     app.runEach(PETS, 1, 2, 3);
     tracker.exitRequest(forward, "GET /owners/{ownerId}/edit");
     app.runEach(PETS, 4);
@@ -330,8 +330,8 @@ class ScopeTrackerTest {
 
   @Test
   void onlyTheOutermostExitNamesTheRequest() {
-    Object request = tracker.enterRequest();
-    Object forward = tracker.enterRequest();
+    Object request = tracker.enterRequest(null);
+    Object forward = tracker.enterRequest(null);
     app.runEach(PETS, 1, 2, 3);
     tracker.exitRequest(forward, "GET /owners/{ownerId}/edit");
     tracker.exitRequest(request, null);
@@ -342,7 +342,7 @@ class ScopeTrackerTest {
 
   @Test
   void aRequestServedWithoutANameIsNamedAfterItsEntryPoint() {
-    Object request = tracker.enterRequest();
+    Object request = tracker.enterRequest(null);
     app.runEach(PETS, 1, 2, 3);
     tracker.exitRequest(request, null);
 
@@ -353,7 +353,7 @@ class ScopeTrackerTest {
   @Test
   void twoRequestsAreNeverOnePattern() {
     for (int run = 0; run < 2; run++) {
-      Object request = tracker.enterRequest();
+      Object request = tracker.enterRequest(null);
       app.runEach(PETS, 1, 2);
       tracker.exitRequest(request, "GET /owners/{ownerId}");
     }
@@ -363,7 +363,7 @@ class ScopeTrackerTest {
 
   @Test
   void aTransactionInsideARequestBelongsToTheRequest() {
-    Object request = tracker.enterRequest();
+    Object request = tracker.enterRequest(null);
     app.inTransaction(true);
     app.runEach(PETS, 1, 2);
     tracker.transactionEnded(1);
