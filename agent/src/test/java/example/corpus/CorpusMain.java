@@ -1,8 +1,8 @@
 package example.corpus;
 
+import example.concurrency.Threads;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -168,33 +168,15 @@ public final class CorpusMain {
             failure[0] = t;
           }
         };
-    Thread thread = virtual ? virtualThread(threadName, body) : new Thread(body, threadName);
+    Thread thread = virtual ? Threads.unstartedVirtual(threadName, body) : new Thread(body, threadName);
     thread.start();
     thread.join();
     return failure[0];
   }
 
-  /** {@code Thread.ofVirtual().name(name).unstarted(body)}, by reflection: this code targets Java 17. */
-  private static Thread virtualThread(String name, Runnable body) {
-    try {
-      Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
-      Class<?> builderType = Class.forName("java.lang.Thread$Builder");
-      builder = builderType.getMethod("name", String.class).invoke(builder, name);
-      return (Thread) builderType.getMethod("unstarted", Runnable.class).invoke(builder, body);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(
-          VIRTUAL_THREADS + " needs Java 21 or newer; this is " + Runtime.version(), e);
-    }
-  }
-
   /** Whether the calling thread is virtual ({@code Thread.isVirtual()} on Java 21+, else false). */
   static boolean isVirtualThread() {
-    try {
-      Method isVirtual = Thread.class.getMethod("isVirtual");
-      return (Boolean) isVirtual.invoke(Thread.currentThread());
-    } catch (ReflectiveOperationException e) {
-      return false;
-    }
+    return Threads.isVirtual(Thread.currentThread());
   }
 
   private static String stackTrace(Throwable t) {

@@ -77,7 +77,10 @@ public final class AgentInstaller {
       return false;
     }
     StatisticsRegistry statistics = new StatisticsRegistry(config.maxFingerprints());
-    StatementEnricher enricher = new StatementEnricher(config.parseMaxChars(), config.parseTimeout());
+    StatementEnricher enricher = new StatementEnricher(config.parseMaxChars(), config.parseTimeout(),
+        () -> AgentErrors.record("parse", "JSqlParser took longer than parseTimeout="
+            + config.parseTimeout().toMillis() + "ms on a statement and was stopped; the statement keeps its"
+            + " fingerprint, without its tables; raise parseTimeout if many statements need longer", null));
     FingerprintCache fingerprints = new FingerprintCache(config.fingerprintCacheSize(), statistics, enricher);
     SelfFigures figures = new SelfFigures(enricher);
     MetricsExport export = MetricsExport.start(metricsSettings(config), statistics, figures, AgentErrors::record,
@@ -104,6 +107,13 @@ public final class AgentInstaller {
       Runtime.getRuntime().addShutdownHook(new Thread(export::close, "querylens-metrics-shutdown"));
     }
     recorder.describeDeadlocksWith(stacks, sweeper);
+    if (config.captureParameters()) {
+      recorder.captureParametersWith(config.parameterMask());
+      if (config.parameterMask() == io.querylens.agent.config.ParameterMask.NONE) {
+        AgentLog.warn("captureParameters=true with parameterMask=none: bind values are written unmasked to "
+            + "the reports in " + config.reportDir().toAbsolutePath() + "; use this on your own machine only");
+      }
+    }
 
     ScopeHooks.install(new ScopeBridge(scopes));
     TestHooks.install(new TestBridge(scopes));

@@ -20,7 +20,7 @@ final class Bridge {
   private static final long RETRY_NANOS = 1_000_000_000L;
   private static final Bridge ABSENT = new Bridge(null, null, null);
 
-  // replaced once the agent is found; a stale read only delays finding it
+  // written under Bridge.class (lookUpOnce) once the agent is found; read without locking
   private static volatile Bridge current = ABSENT;
   private static volatile long lastLookNanos = System.nanoTime() - RETRY_NANOS;
 
@@ -37,9 +37,22 @@ final class Bridge {
   static Bridge get() {
     Bridge bridge = current;
     if (bridge == ABSENT && System.nanoTime() - lastLookNanos >= RETRY_NANOS) {
-      lastLookNanos = System.nanoTime();
+      bridge = lookUpOnce();
+    }
+    return bridge;
+  }
+
+  /**
+   * One thread looks while the others wait for its answer. Without the lock, threads opening their first
+   * scope while another was still looking got ABSENT, and their scopes silently did nothing (issue 10:
+   * 49 of 64 threads starting together lost their first scope's N+1 to their thread's window).
+   */
+  private static synchronized Bridge lookUpOnce() {
+    Bridge bridge = current;
+    if (bridge == ABSENT && System.nanoTime() - lastLookNanos >= RETRY_NANOS) {
       bridge = lookUp();
       current = bridge;
+      lastLookNanos = System.nanoTime();
     }
     return bridge;
   }

@@ -54,6 +54,7 @@ public final class AgentConfig {
   private final List<String> appPackages;
   private final List<Path> sourceRoots;
   private final boolean captureParameters;
+  private final ParameterMask parameterMask;
   private final boolean countRows;
   private final int maxFingerprints;
   private final int fingerprintCacheSize;
@@ -83,6 +84,7 @@ public final class AgentConfig {
     this.appPackages = get(ConfigOption.APP_PACKAGES);
     this.sourceRoots = get(ConfigOption.SOURCE_ROOTS);
     this.captureParameters = get(ConfigOption.CAPTURE_PARAMETERS);
+    this.parameterMask = get(ConfigOption.PARAMETER_MASK);
     this.countRows = get(ConfigOption.COUNT_ROWS);
     this.maxFingerprints = get(ConfigOption.MAX_FINGERPRINTS);
     this.fingerprintCacheSize = get(ConfigOption.FINGERPRINT_CACHE_SIZE);
@@ -282,11 +284,21 @@ public final class AgentConfig {
   }
 
   /**
-   * Whether bind values may appear (masked) in findings and reports ({@code captureParameters},
-   * default {@code false}).
+   * Whether bind values may appear, masked per {@link #parameterMask()}, in findings and reports
+   * ({@code captureParameters}, default {@code false}). Off, no bind value is kept at all.
    */
   public boolean captureParameters() {
     return captureParameters;
+  }
+
+  /**
+   * How much of a captured bind value reports show ({@code parameterMask}, default {@link
+   * ParameterMask#PARTIAL}); only used when {@link #captureParameters()} is on.
+   *
+   * @since 0.2
+   */
+  public ParameterMask parameterMask() {
+    return parameterMask;
   }
 
   /** Whether rows read from result sets are counted ({@code countRows}, default {@code true}). */

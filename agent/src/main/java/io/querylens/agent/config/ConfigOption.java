@@ -135,6 +135,10 @@ final class ConfigOption<T> {
   static final ConfigOption<Boolean> CAPTURE_PARAMETERS =
       new ConfigOption<>("captureParameters", false, ValueParsers.bool(), String::valueOf);
 
+  static final ConfigOption<ParameterMask> PARAMETER_MASK =
+      new ConfigOption<>(
+          "parameterMask", ParameterMask.PARTIAL, ValueParsers.parameterMask(), String::valueOf);
+
   static final ConfigOption<Boolean> COUNT_ROWS =
       new ConfigOption<>("countRows", true, ValueParsers.bool(), String::valueOf);
 
@@ -192,6 +196,7 @@ final class ConfigOption<T> {
           APP_PACKAGES,
           SOURCE_ROOTS,
           CAPTURE_PARAMETERS,
+          PARAMETER_MASK,
           COUNT_ROWS,
           MAX_FINGERPRINTS,
           FINGERPRINT_CACHE_SIZE,

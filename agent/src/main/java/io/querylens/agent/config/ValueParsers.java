@@ -97,6 +97,22 @@ final class ValueParsers {
   }
 
   // ---------------------------------------------------------------------------------------------
+  // parameter masks
+
+  static final String PARAMETER_MASK_EXPECTED = "expected partial, type or none";
+
+  static ValueParser<ParameterMask> parameterMask() {
+    return (text, context) -> {
+      for (ParameterMask mask : ParameterMask.values()) {
+        if (mask.toString().equals(text.trim().toLowerCase(Locale.ROOT))) {
+          return mask;
+        }
+      }
+      throw new InvalidValueException(PARAMETER_MASK_EXPECTED);
+    };
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // durations
 
   private static final BigDecimal NANOS_PER_MILLI = BigDecimal.valueOf(1_000_000L);

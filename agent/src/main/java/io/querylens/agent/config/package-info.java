@@ -2,7 +2,8 @@
  * The agent's settings: where they come from, how they are parsed, and what happens when one is
  * wrong.
  *
- * <p>{@link io.querylens.agent.config.AgentConfig} is the only public type. It is built once at
+ * <p>{@link io.querylens.agent.config.AgentConfig} is the public entry point (with {@link
+ * io.querylens.agent.config.ParameterMask}, the type of one of its values). It is built once at
  * startup by {@link io.querylens.agent.config.AgentConfig#load AgentConfig.load} from three
  * sources, highest precedence first:
  *

@@ -159,6 +159,21 @@ final class ExitAdvice {
     }
   }
 
+  /**
+   * {@code PreparedStatement.setNull(int, int[, String])}: its second argument is the SQL type, not
+   * the value, which is NULL (a captured parameter must not show the type code as a number).
+   */
+  static final class SetNull {
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    static void exit(
+        @Advice.Enter CallState state,
+        @Advice.This Object statement,
+        @Advice.Argument(0) int index,
+        @Advice.Thrown Throwable error) {
+      JdbcHooks.exitSetParameter(state, statement, index, null, error);
+    }
+  }
+
   /** {@code ResultSet.next()}. */
   static final class Next {
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)

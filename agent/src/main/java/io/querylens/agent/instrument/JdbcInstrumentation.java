@@ -25,6 +25,7 @@ import io.querylens.bootstrap.JdbcListener;
 import java.lang.instrument.Instrumentation;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -180,12 +181,13 @@ public final class JdbcInstrumentation {
         .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
         .with(new TypePoolCache())
         .with(new ErrorListener())
+        // Most classes an application loads are ruled out from their class file's header alone.
+        .with(FilteringTransformer.decorator(candidateFilter()))
         // JDBC implementations never live in the JDK's own loaders; skipping them is most of start-up.
         .ignore(ignoredTypes())
         .or(any(), isBootstrapClassLoader().or(isExtensionClassLoader()))
         // One matcher walks each new class's hierarchy once; the transformer then picks the advice.
-        .type(not(isInterface()).and(hasSuperType(namedOneOf(HIERARCHY_ROOTS)))
-            .or(namedOneOf(POOL_INTERNAL_TYPES)).or(namedOneOf(SERVLET_TYPES)).or(namedOneOf(POOL_DATA_SOURCE_TYPES)))
+        .type(instrumentedTypes())
         .transform((builder, type, loader, module, domain) -> {
           if (type.isAssignableTo(java.sql.Statement.class)) {
             builder = builder.visit(statement);
@@ -218,6 +220,27 @@ public final class JdbcInstrumentation {
         });
   }
 
+  /** The classes that get advice: implementations of a hierarchy root, and the pool and servlet classes by name. */
+  static ElementMatcher.Junction<TypeDescription> instrumentedTypes() {
+    return not(isInterface()).and(hasSuperType(namedOneOf(HIERARCHY_ROOTS)))
+        .or(namedOneOf(POOL_INTERNAL_TYPES)).or(namedOneOf(SERVLET_TYPES)).or(namedOneOf(POOL_DATA_SOURCE_TYPES));
+  }
+
+  /** Rules out, from class-file headers, the classes {@link #instrumentedTypes()} cannot match. */
+  static CandidateFilter candidateFilter() {
+    Set<String> named = new HashSet<>();
+    for (String[] names : List.of(POOL_INTERNAL_TYPES, SERVLET_TYPES, POOL_DATA_SOURCE_TYPES)) {
+      for (String name : names) {
+        named.add(name.replace('.', '/'));
+      }
+    }
+    Set<String> roots = new HashSet<>();
+    for (String root : HIERARCHY_ROOTS) {
+      roots.add(root.replace('.', '/'));
+    }
+    return new CandidateFilter(roots, named);
+  }
+
   private AsmVisitorWrapper statementAdvice() {
     ElementMatcher.Junction<MethodDescription> executeArguments =
         takesArguments(0).or(takesArgument(0, String.class)); // prepared, or the SQL first
@@ -233,7 +256,8 @@ public final class JdbcInstrumentation {
         advice(EnterAdvice.Call.class, ExitAdvice.AddBatch.class,
             named("addBatch").and(takesArguments(0).or(takesArguments(1).and(takesArgument(0, String.class))))),
         advice(EnterAdvice.Call.class, ExitAdvice.StatementClose.class, named("close").and(takesArguments(0))),
-        advice(EnterAdvice.Call.class, ExitAdvice.SetParameter.class, parameterSetters()));
+        advice(EnterAdvice.Call.class, ExitAdvice.SetParameter.class, parameterSetters().and(not(named("setNull")))),
+        advice(EnterAdvice.Call.class, ExitAdvice.SetNull.class, parameterSetters().and(named("setNull"))));
   }
 
   /** {@code setInt(int, int)}, {@code setObject(int, Object, int)}...: what N+1 detection compares by hash. */

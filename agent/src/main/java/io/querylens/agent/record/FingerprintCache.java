@@ -20,11 +20,13 @@ public final class FingerprintCache {
   private final int capacity;
   private final StatisticsRegistry registry;
   private final StatementEnricher enricher;
+  private final FingerprintCapNotice capNotice;
 
   public FingerprintCache(int capacity, StatisticsRegistry registry, StatementEnricher enricher) {
     this.capacity = capacity;
     this.registry = registry;
     this.enricher = enricher;
+    this.capNotice = new FingerprintCapNotice(registry.maxFingerprints());
   }
 
   Fingerprinted lookup(String sql, String dbSystem) {
@@ -33,9 +35,11 @@ public final class FingerprintCache {
   }
 
   private Fingerprinted miss(String sql, String dbSystem) {
-    NormalizedSql normalized = Fingerprinter.normalize(sql);
+    NormalizedSql normalized = Fingerprinter.normalize(sql, dbSystem);
     StatementStatistics statistics = registry.statisticsFor(normalized, dbSystem);
-    if (!registry.isOverflow(statistics) && statistics.claimEnrichment()) {
+    if (registry.isOverflow(statistics)) {
+      capNotice.overflowed();
+    } else if (statistics.claimEnrichment()) {
       // JSqlParser is slow and can hang on pathological SQL: never on the application's thread.
       enricher.enrichLater(sql, normalized, statistics::enrich);
     }

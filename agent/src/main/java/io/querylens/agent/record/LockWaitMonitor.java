@@ -238,7 +238,7 @@ final class LockWaitMonitor {
     if (thread == null) {
       // Outside this JVM: what the database says, without its literals.
       String query = session.query() == null || session.query().isBlank() ? null
-          : Fingerprinter.normalize(session.query()).text();
+          : Fingerprinter.normalize(session.query(), dbSystem).text();
       return new Finding.Blocker(null, null, List.of(), List.of(), session.idleInTransaction(), session.sessionId(),
           query);
     }
@@ -263,7 +263,18 @@ final class LockWaitMonitor {
     if ("postgresql".equals(connection.dbSystem)) {
       properties.setProperty("ApplicationName", PROBE_NAME);
     }
-    Connection opened = ((Driver) driver).connect(origin.url, properties);
+    Connection opened;
+    try {
+      opened = ((Driver) driver).connect(origin.url, properties);
+    } catch (java.sql.SQLException e) {
+      // Said apart from the probe's other failures: the fix is the database's, not ours. The SQLState, not the
+      // message, which may name the user or the host.
+      AgentErrors.record("lock-probe", "could not open a side connection to ask " + connection.dbSystem
+          + " who blocks a waiting statement (SQLState " + e.getSQLState() + "), so lock waits are not reported;"
+          + " let the application's database user open one more connection, which the agent opens with the"
+          + " application's own URL and credentials", null);
+      return null;
+    }
     if (opened == null) {
       return null;
     }

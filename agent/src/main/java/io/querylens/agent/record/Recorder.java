@@ -36,6 +36,8 @@ public final class Recorder implements JdbcListener {
   private io.querylens.exporter.metrics.QueryLensMetrics metrics;
   private DeadlockParticipants deadlocks;
   private io.querylens.analyzer.callsite.StackCapture stacks;
+  // null unless captureParameters=true: then bound values are kept, masked, for reports
+  private io.querylens.agent.config.ParameterMask parameterMask;
 
   private final LongAdder poolInternalStatements = new LongAdder();
   private final LongAdder commits = new LongAdder();
@@ -70,6 +72,15 @@ public final class Recorder implements JdbcListener {
   public void describeDeadlocksWith(io.querylens.analyzer.callsite.StackCapture stacks, SlowStatementSweeper sweeper) {
     this.deadlocks = new DeadlockParticipants(this, stacks, sweeper::recentWait);
     this.stacks = stacks;
+  }
+
+  /**
+   * Keeps the bind values of prepared statements, masked per {@code mask}, for the worst sample of
+   * each statement and the example of its findings ({@code captureParameters=true}). Without this
+   * call no value is kept.
+   */
+  public void captureParametersWith(io.querylens.agent.config.ParameterMask mask) {
+    this.parameterMask = mask;
   }
 
   /** Times every checkout from a pool into {@code metrics}'s pool-wait histogram. */
@@ -129,6 +140,9 @@ public final class Recorder implements JdbcListener {
         return;
       }
       state.bind(index, ParameterHash.of(value), ParameterHash.isMultiValue(value));
+      if (parameterMask != null) {
+        captureParameter(state, index, value);
+      }
     } catch (Throwable t) {
       AgentErrors.record("parameters", "could not compare bound parameters", t);
     }
@@ -195,6 +209,9 @@ public final class Recorder implements JdbcListener {
       StatementEvent event = new StatementEvent(sql, fingerprint.normalized, fingerprint.statistics,
           connection.id, connection.dbSystem, Thread.currentThread().getId(), call.startNanos, endNanos,
           rows, batchSize, sqlState, vendorCode, false, fingerprint.shape, parameters, multiValue, inTransaction);
+      if (parameterMask != null && prepared && batchSize == 0 && state.captured != null) {
+        event.parameters(state.captured.snapshot());
+      }
       if ("40P01".equals(sqlState) && deadlocks != null) {
         // Our own calls into the driver (session ids) must not be recorded as the application's.
         call.depth++;
@@ -205,7 +222,14 @@ public final class Recorder implements JdbcListener {
         }
       }
       for (StatementEventListener listener : listeners) {
-        listener.onStatement(event);
+        try {
+          listener.onStatement(event);
+        } catch (Throwable t) {
+          // One failing listener (a detector behind the scopes) must not keep the others, or the row count
+          // below, from this statement (issue 10).
+          AgentErrors.record("analyse", "could not analyse a statement, so findings or figures on it may be missing;"
+              + " this is a QueryLens bug, please report it", t);
+        }
       }
       if (state != null) {
         state.lastEvent = event;
@@ -298,6 +322,15 @@ public final class Recorder implements JdbcListener {
     } catch (Throwable t) {
       AgentErrors.record("scope", "could not follow a transaction", t);
     }
+  }
+
+  /** Keeps the masked form of a bound value (captureParameters=true only); never the value itself. */
+  private void captureParameter(StatementState state, int index, Object value) {
+    CapturedParameters captured = state.captured;
+    if (captured == null) {
+      captured = state.captured = new CapturedParameters(parameterMask);
+    }
+    captured.bind(index, value);
   }
 
   /** What is known of the connection of a statement another thread is running; null when unknown. */

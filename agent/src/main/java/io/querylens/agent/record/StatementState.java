@@ -37,6 +37,9 @@ final class StatementState {
   /** Whether the statement ran since the last binding: the folded slot then starts over. */
   private boolean executedSinceBinding;
 
+  /** The masked bound values; null unless {@code captureParameters=true} and a value was bound. */
+  CapturedParameters captured;
+
   StatementState(String preparedSql, ConnectionInfo connection) {
     this.preparedSql = preparedSql;
     this.connection = connection;

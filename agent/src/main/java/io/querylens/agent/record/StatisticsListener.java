@@ -13,6 +13,9 @@ public final class StatisticsListener implements StatementEventListener {
   public void onStatement(StatementEvent event) {
     long endMillis = anchorMillis + (event.endNanos() - anchorNanos) / 1_000_000L;
     event.statistics().record(event.durationNanos(), event.updateCount(), event.sqlState(), endMillis);
+    if (event.parameters() != null) { // captureParameters=true only
+      event.statistics().offerSample(event.durationNanos(), event.parameters());
+    }
   }
 
   @Override

@@ -121,6 +121,7 @@ class AgentConfigSourcesTest {
     "sourceRoots, QUERYLENS_SOURCE_ROOTS",
     "appPackages, QUERYLENS_APP_PACKAGES",
     "captureParameters, QUERYLENS_CAPTURE_PARAMETERS",
+    "parameterMask, QUERYLENS_PARAMETER_MASK",
     "countRows, QUERYLENS_COUNT_ROWS",
     "maxFingerprints, QUERYLENS_MAX_FINGERPRINTS",
     "fingerprintCacheSize, QUERYLENS_FINGERPRINT_CACHE_SIZE",
@@ -138,7 +139,7 @@ class AgentConfigSourcesTest {
 
   @Test
   void everyOptionHasAnEnvironmentNameInTheTableAbove() {
-    assertThat(ConfigOption.ALL).hasSize(26);
+    assertThat(ConfigOption.ALL).hasSize(27);
   }
 
   static Stream<Arguments> oneNonDefaultValuePerOption() {
@@ -159,6 +160,7 @@ class AgentConfigSourcesTest {
         Arguments.of("sourceRoots", "src/main/java|app/src/main/java", "sourceRoots=src/main/java;app/src/main/java"),
         Arguments.of("appPackages", "com.acme", "appPackages=com.acme"),
         Arguments.of("captureParameters", "true", "captureParameters=true"),
+        Arguments.of("parameterMask", "TYPE", "parameterMask=type"),
         Arguments.of("countRows", "false", "countRows=false"),
         Arguments.of("maxFingerprints", "100", "maxFingerprints=100"),
         Arguments.of("fingerprintCacheSize", "16", "fingerprintCacheSize=16"),

@@ -57,7 +57,7 @@ class AgentConfigTest {
                 + " unbatchedWriteThreshold=10, scopeIdleGap=200ms, scopeMaxWindow=10s,"
                 + " metricsPort=9464, metricsHost=127.0.0.1, metricsUser=, metricsPassword=, metricsLabelLimit=50,"
                 + " otlpEndpoint=, otlpInterval=1m, appPackages=, sourceRoots=, captureParameters=false,"
-                + " countRows=true, maxFingerprints=5000, fingerprintCacheSize=10000,"
+                + " parameterMask=partial, countRows=true, maxFingerprints=5000, fingerprintCacheSize=10000,"
                 + " parseMaxChars=100000, parseTimeout=2s, consoleSummary=true");
   }
 

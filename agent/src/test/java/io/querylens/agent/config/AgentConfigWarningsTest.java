@@ -93,7 +93,7 @@ class AgentConfigWarningsTest {
                 + " known options: enabled, reportDir, reportInterval, slowQueryThreshold,"
                 + " lockWaitThreshold, poolWaitThreshold, nPlusOneThreshold, unbatchedWriteThreshold, scopeIdleGap, scopeMaxWindow, metricsPort, metricsHost,"
                 + " metricsUser, metricsPassword, metricsLabelLimit, otlpEndpoint, otlpInterval, appPackages, sourceRoots,"
-                + " captureParameters, countRows, maxFingerprints, fingerprintCacheSize,"
+                + " captureParameters, parameterMask, countRows, maxFingerprints, fingerprintCacheSize,"
                 + " parseMaxChars, parseTimeout, consoleSummary");
   }
 

@@ -14,6 +14,7 @@ import io.querylens.agent.it.support.ChildResult;
 import io.querylens.agent.it.support.Classpaths;
 import io.querylens.agent.it.support.FindingEntry;
 import io.querylens.agent.it.support.Jdk;
+import io.querylens.agent.it.support.MetricsScrape;
 import io.querylens.agent.it.support.PrometheusServer;
 import io.querylens.agent.it.support.QueryReport;
 import io.querylens.agent.it.support.Requirements;
@@ -23,9 +24,6 @@ import io.querylens.agent.it.support.SourceMarkers;
 import io.querylens.agent.it.support.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -325,10 +323,7 @@ class LibraryModeIT {
 
   private static String scrape(int port) {
     try {
-      HttpResponse<String> response = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).timeout(Duration.ofSeconds(10))
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = MetricsScrape.get(port);
       assertThat(response.statusCode()).as("status of the scrape on port %d", port).isEqualTo(200);
       return response.body();
     } catch (IOException e) {

@@ -22,13 +22,14 @@ import java.util.regex.Pattern;
  * java -cp agent/target/test-classes:$H2_JAR io.querylens.agent.startup.StartupTimes [--runs 11]
  *     [--agent agent/target/querylens-agent.jar[,other-build.jar]] [--agent-options k=v,...]
  *     [--sample-app sample-app/target/querylens-sample-app.jar] [--sample-args "--shop.data.customers=1 ..."]
- *     [--java /path/to/bin/java] [--only small|sample]
+ *     [--java /path/to/bin/java] [--only small|sample] [--otel bench/target/agents/opentelemetry-javaagent.jar]
  * </pre>
  *
  * <p>The small program is {@link FirstQueryProgram} (JVM start to its first H2 query's completion).
  * The sample app is measured by Spring Boot's own {@code Started SampleApplication in X seconds
  * (process running for Y)} line: Y is JVM start to ready, after its schema and seed data were
- * written (its first queries). Each agent run also shows the agent's own {@code started in N ms}.
+ * written (its first queries). Each agent run also shows the agent's own {@code started in N ms}. With
+ * {@code --otel}, the OpenTelemetry Java agent is measured too, its exporters off as in the benchmarks.
  */
 public final class StartupTimes {
   private static final Pattern FIRST_QUERY = Pattern.compile("first-query-ms=(\\d+)");
@@ -47,6 +48,7 @@ public final class StartupTimes {
     List<String> sampleArgs = new ArrayList<>();
     String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
     String only = "";
+    String otel = "";
     for (int i = 0; i < args.length; i += 2) {
       switch (args[i]) {
         case "--runs" -> runs = Integer.parseInt(args[i + 1]);
@@ -56,6 +58,7 @@ public final class StartupTimes {
         case "--sample-args" -> sampleArgs.addAll(Arrays.asList(args[i + 1].trim().split("\\s+")));
         case "--java" -> java = args[i + 1];
         case "--only" -> only = args[i + 1];
+        case "--otel" -> otel = args[i + 1];
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -66,6 +69,10 @@ public final class StartupTimes {
     for (String agent : agents.split(",")) {
       variants.add("-javaagent:" + Paths.get(agent).toAbsolutePath() + "=reportDir=" + reportDir
           + (agentOptions.isEmpty() ? "" : "," + agentOptions));
+    }
+    if (!otel.isEmpty()) {
+      variants.add("-javaagent:" + Paths.get(otel).toAbsolutePath()
+          + " -Dotel.traces.exporter=none -Dotel.metrics.exporter=none -Dotel.logs.exporter=none");
     }
     System.out.println("java " + java + ", " + runs + " runs of each, in rotation; variants " + variants);
 
@@ -100,7 +107,7 @@ public final class StartupTimes {
         List<String> command = new ArrayList<>();
         command.add(java);
         if (!variants.get(v).isEmpty()) {
-          command.add(variants.get(v));
+          command.addAll(Arrays.asList(variants.get(v).split(" ")));
         }
         command.addAll(program);
         long[] result = runOnce(command, done, group);
@@ -113,10 +120,10 @@ public final class StartupTimes {
     System.out.println(title);
     long none = median(elapsed.get(0));
     for (int v = 0; v < variants.size(); v++) {
-      String name = v == 0 ? "without agent" : "agent " + variants.get(v).replaceAll("=reportDir.*", "");
+      String name = v == 0 ? "without agent" : "agent " + variants.get(v).replaceAll("(=reportDir| -Dotel).*", "");
       System.out.println("  " + name + ": median " + median(elapsed.get(v))
           + (v == 0 ? "" : " (added " + (median(elapsed.get(v)) - none) + ")") + "  " + elapsed.get(v));
-      if (v > 0) {
+      if (v > 0 && !agentOwn.get(v).isEmpty()) {
         System.out.println("    agent's own 'started in': median " + median(agentOwn.get(v)) + "  " + agentOwn.get(v));
       }
     }

@@ -159,7 +159,8 @@ public final class Capture {
         later.fingerprint(), first.count() + later.count(), first.totalMs() + later.totalMs(), later.callSite(),
         later.stack(), later.parent(), later.suggestion(), first.occurrences() + later.occurrences(),
         first.firstSeen(), later.lastSeen(), longest, later.p50Ms(), later.running(), later.thread(),
-        later.pool(), later.blocker(), later.lockedRelation(), later.lockMode(), later.participants());
+        later.pool(), later.blocker(), later.lockedRelation(), later.lockMode(), later.participants(),
+        later.parameters() != null ? later.parameters() : first.parameters());
   }
 
   private static FindingRegistry newRegistry() {

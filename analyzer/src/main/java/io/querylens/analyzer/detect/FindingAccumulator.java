@@ -32,6 +32,9 @@ public final class FindingAccumulator {
   private long firstSeenNanos;
   private long lastSeenNanos;
   private long longestNanos;
+  // the masked bind values of the slowest execution offered (captureParameters=true only), and its time
+  private java.util.List<String> exampleParameters;
+  private long exampleNanos;
 
   /**
    * Opens a finding covering {@code count} executions that took {@code nanos}, the first ending at
@@ -82,6 +85,19 @@ public final class FindingAccumulator {
     lastSeenNanos = Math.max(lastSeenNanos, endNanos);
   }
 
+  /**
+   * Keeps {@code event}'s masked bind values as this finding's example if it is the slowest execution
+   * offered so far. Does nothing for events without values, that is always unless the user turned
+   * {@code captureParameters} on.
+   */
+  public void example(StatementEvent event) {
+    java.util.List<String> parameters = event.parameters();
+    if (parameters != null && (exampleParameters == null || event.durationNanos() > exampleNanos)) {
+      exampleParameters = parameters;
+      exampleNanos = event.durationNanos();
+    }
+  }
+
   /** Keeps the sessions of the latest deadlock, where the database named them. */
   public void participants(java.util.List<io.querylens.analyzer.report.Finding.Blocker> latest) {
     if (latest != null) {
@@ -105,7 +121,7 @@ public final class FindingAccumulator {
     Double p50Ms = type == FindingType.SLOW_QUERY && statistics != null ? statistics.snapshot().p50Ms() : null;
     return new Figures(count, nanos, longestNanos, p50Ms, participants, EpochClock.toEpochMillis(firstSeenNanos),
         EpochClock.toEpochMillis(lastSeenNanos), parent == null ? null : parent.normalized(),
-        parentRows);
+        parentRows, exampleParameters, exampleNanos);
   }
 
   /** The statement concerned, or null for a pool wait. */
@@ -129,5 +145,5 @@ public final class FindingAccumulator {
   /** Figures of one accumulator at one moment. */
   record Figures(long count, long nanos, long longestNanos, Double p50Ms,
       java.util.List<io.querylens.analyzer.report.Finding.Blocker> participants, long firstSeenMillis, long lastSeenMillis, NormalizedSql parent,
-      long parentRows) {}
+      long parentRows, java.util.List<String> exampleParameters, long exampleNanos) {}
 }

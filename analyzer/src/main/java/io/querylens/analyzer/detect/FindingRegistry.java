@@ -38,6 +38,12 @@ public final class FindingRegistry {
   private final Set<FindingScope> open = ConcurrentHashMap.newKeySet();
   private final LongAdder dropped = new LongAdder();
 
+  /** Open scopes from which registering one more looks for orphans, at the least. */
+  private static final int MIN_SWEEP_AT = 64;
+
+  // written under this (closeOrphans); read without locking: a stale value only moves one sweep a little
+  private volatile int sweepAt = MIN_SWEEP_AT;
+
   // guarded by this: closing scopes and reports take turns, so a report never counts a scope twice
   private final Map<Key, Aggregate> closed = new HashMap<>();
 
@@ -71,6 +77,12 @@ public final class FindingRegistry {
   /** Registers an open scope that has just raised its first finding. */
   public void opened(FindingScope scope) {
     open.add(scope);
+    // A thread that ends inside its window (a thread per task) never closes it, and only a report closed such
+    // orphans: with reports only at shutdown they piled up until the heap ran out (issue 10, ConcurrencyIT).
+    // Sweeping when the open scopes have doubled since the last sweep keeps the cost per scope constant.
+    if (closesOrphans && open.size() >= sweepAt) {
+      closeOrphans(true);
+    }
   }
 
   /** Merges a closing scope's findings; called once, by the thread closing it. */
@@ -86,14 +98,7 @@ public final class FindingRegistry {
    * read here; its own thread merges it when it closes).
    */
   public synchronized List<Finding> snapshot() {
-    for (FindingScope scope : closesOrphans ? List.copyOf(open) : List.<FindingScope>of()) {
-      if (scope.closeIfOrphaned()) {
-        // Its thread ended without closing it (a pool thread retired mid-window): nobody else will.
-        open.remove(scope);
-        merge(scope, closed, true);
-        tell(scope);
-      }
-    }
+    closeOrphans(false);
     Map<Key, Aggregate> view = new LinkedHashMap<>();
     for (Map.Entry<Key, Aggregate> entry : closed.entrySet()) {
       view.put(entry.getKey(), entry.getValue().copy());
@@ -107,6 +112,25 @@ public final class FindingRegistry {
     }
     findings.sort(ORDER);
     return findings;
+  }
+
+  /**
+   * Closes the open scopes whose thread ended without closing them (a pool thread retired mid-window);
+   * {@code onlyIfDue}: unless another thread has just done so.
+   */
+  private synchronized void closeOrphans(boolean onlyIfDue) {
+    if (!closesOrphans || onlyIfDue && open.size() < sweepAt) {
+      return;
+    }
+    for (FindingScope scope : List.copyOf(open)) {
+      if (scope.closeIfOrphaned()) {
+        // Its thread ended without closing it: nobody else will.
+        open.remove(scope);
+        merge(scope, closed, true);
+        tell(scope);
+      }
+    }
+    sweepAt = Math.max(MIN_SWEEP_AT, 2 * open.size());
   }
 
   /**
@@ -170,6 +194,8 @@ public final class FindingRegistry {
     private Double p50Ms;
     private List<Finding.Blocker> participants;
     private Finding.ParentQuery parent;
+    private List<String> exampleParameters;
+    private long exampleNanos;
 
     Aggregate(String kind, String statement, CapturedStack stack, String suggestion) {
       this.kind = kind;
@@ -187,6 +213,11 @@ public final class FindingRegistry {
       }
       if (figures.participants() != null) {
         participants = figures.participants();
+      }
+      if (figures.exampleParameters() != null
+          && (exampleParameters == null || figures.exampleNanos() > exampleNanos)) {
+        exampleParameters = figures.exampleParameters();
+        exampleNanos = figures.exampleNanos();
       }
       occurrences++;
       firstSeenMillis = Math.min(firstSeenMillis, figures.firstSeenMillis());
@@ -209,6 +240,8 @@ public final class FindingRegistry {
       copy.longestNanos = longestNanos;
       copy.p50Ms = p50Ms;
       copy.participants = participants;
+      copy.exampleParameters = exampleParameters;
+      copy.exampleNanos = exampleNanos;
       return copy;
     }
 
@@ -221,7 +254,7 @@ public final class FindingRegistry {
           Instant.ofEpochMilli(lastSeenMillis).toString(),
           key.type() == FindingType.SLOW_QUERY ? longestNanos / 1_000_000.0 : null,
           key.type() == FindingType.SLOW_QUERY ? p50Ms : null, null, null, key.pool(), null, null, null,
-          key.type() == FindingType.DEADLOCK ? participants : null);
+          key.type() == FindingType.DEADLOCK ? participants : null, exampleParameters);
     }
   }
 

@@ -34,6 +34,9 @@ public final class StatementEvent {
   // written by the application's thread that ran the statement; read after it finishes
   private long rowsRead;
 
+  // set by the recorder before listeners see the event, with captureParameters=true only
+  private java.util.List<String> parameters;
+
   // set by the recorder before listeners see the event, on a deadlock whose sessions the database named
   private java.util.List<io.querylens.analyzer.report.Finding.Blocker> deadlockParticipants;
 
@@ -168,6 +171,22 @@ public final class StatementEvent {
   /** Attaches the sessions of the deadlock this statement lost. */
   public void deadlockParticipants(java.util.List<io.querylens.analyzer.report.Finding.Blocker> participants) {
     this.deadlockParticipants = participants;
+  }
+
+  /**
+   * The bind values of this execution, already masked as {@code parameterMask} says (never the
+   * values themselves), in parameter order; {@code null} unless the user turned {@code
+   * captureParameters} on, and for plain statements, whose values are literals and never shown.
+   *
+   * @since 0.2
+   */
+  public java.util.List<String> parameters() {
+    return parameters;
+  }
+
+  /** Attaches the masked bind values of this execution; see {@link #parameters()}. */
+  public void parameters(java.util.List<String> masked) {
+    this.parameters = masked;
   }
 
   /** The statement's form (reads or writes, batched fetch, paging), read from its raw SQL. */

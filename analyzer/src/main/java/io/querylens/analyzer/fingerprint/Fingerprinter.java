@@ -27,8 +27,28 @@ public final class Fingerprinter {
    * @return the normalized form, never {@code null}
    */
   public static NormalizedSql normalize(String sql) {
+    return normalize(sql, null);
+  }
+
+  /**
+   * Normalizes one JDBC SQL string sent to a known database.
+   *
+   * <p>For MySQL and MariaDB ({@code dbSystem} {@code mysql} or {@code mariadb}) the SQL is read
+   * with their default quoting: {@code "..."} is a string, so its value is replaced like any other
+   * literal. Without the database, {@code "..."} is a quoted identifier, as in standard SQL, unless
+   * the statement shows MySQL-style backslash escapes: a MySQL string in double quotes in a
+   * statement without them would stay in the output, which is why the agent passes the database it
+   * knows from the connection. Under MySQL's {@code ANSI_QUOTES} mode identifiers in double quotes
+   * then read as literals too: the fingerprint loses their names, never a value.
+   *
+   * @param sql the SQL as passed to JDBC, or {@code null}
+   * @param dbSystem the database system, as OpenTelemetry's {@code db.system.name}, or {@code null}
+   * @return the normalized form, never {@code null}
+   * @since 0.2
+   */
+  public static NormalizedSql normalize(String sql, String dbSystem) {
     try {
-      return SqlNormalizer.normalize(sql);
+      return SqlNormalizer.normalize(sql, "mysql".equals(dbSystem) || "mariadb".equals(dbSystem));
     } catch (RuntimeException e) {
       // This runs on the application's thread inside JDBC calls; a lexer bug must cost a
       // fingerprint, not the application's query. The input is not echoed: it may hold secrets.

@@ -55,6 +55,11 @@ final class SqlLexer {
   /** A '[' before this index cannot start a bracket identifier (see bracketIdentifier). */
   private int bracketScanLimit;
 
+  // The last operator run without a special character, and where its trailing + and - begin;
+  // see scanOperator.
+  private int opRunEnd = -1;
+  private int opRunTrim;
+
   private boolean sawBackslashQuote;
   private boolean backslashEvidence;
   private boolean unterminatedString;
@@ -134,7 +139,16 @@ final class SqlLexer {
         return scanDollar();
       case '?':
         // pgjdbc spells the jsonb operators ?, ?| and ?& as ??, ??| and ??&.
-        return peek(1) == '?' ? scanOperator(pos + 2) : single(BIND);
+        if (peek(1) == '?') {
+          return scanOperator(pos + 2);
+        }
+        // "?+" before a closing bracket is the normalizer's own collapsed list, "(?+)" or "[?+]"
+        // (no SQL ends an operand with '+'): one marker, so that normalizing twice changes nothing.
+        if (peek(1) == '+' && (peek(2) == ')' || peek(2) == ']')) {
+          pos += 2;
+          return BIND;
+        }
+        return single(BIND);
       case ':':
         return scanColon();
       case '@':
@@ -190,9 +204,11 @@ final class SqlLexer {
   // '#' starts a MySQL comment only before blank space or the end, or first on a line, so
   // PostgreSQL's #>, #>> and #- operators and SQL Server's "from #temp" survive. A MySQL comment
   // like "x = 1 #note" is then read as the identifier #note: no literal can leak that way.
+  // A '#' that ends the input hides nothing, and as an operator it stays put when normalized
+  // output ending in "a #" is normalized again.
   private boolean isHashCommentFollower(int p) {
     if (p >= length) {
-      return true;
+      return false;
     }
     char c = sql.charAt(p);
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
@@ -269,11 +285,13 @@ final class SqlLexer {
   }
 
   /**
-   * Scans a SQL Server {@code [identifier]}. One that meets a quote or {@code $} before its
-   * {@code ]} is taken for some other dialect's brackets around a literal (a string or dollar
-   * quote), so only the {@code [} is taken and the literal is lexed as such. Every '[' before
-   * that character would fail the same way, which {@link #bracketScanLimit} remembers so the
-   * scan stays linear.
+   * Scans a SQL Server {@code [identifier]}. One that meets a quote, {@code $}, {@code ?},
+   * {@code ;} or the start of a comment before its {@code ]} is taken for some other dialect's
+   * brackets around a literal (a string, dollar quote or bind marker), so only the {@code [} is
+   * taken and the rest is lexed as usual; so is one that never closes, since the rest then holds no literal that could
+   * hide in it. Every '[' before the character that decided would fail the same way, which {@link
+   * #bracketScanLimit} remembers so the scan stays linear. Normalized text has literals as
+   * {@code ?} and no comments, so it lexes the same way again (issue 10: idempotence).
    */
   private int bracketIdentifier() {
     for (int p = pos + 1; p < length; p++) {
@@ -281,12 +299,15 @@ final class SqlLexer {
       if (c == ']') {
         return quoted(pos + 1, ']');
       }
-      if (c == '\'' || c == '$') {
+      char d = p + 1 < length ? sql.charAt(p + 1) : '\0';
+      if (c == '\'' || c == '$' || c == '?' || c == ';'
+          || (c == '-' && d == '-') || (c == '/' && d == '*')) {
         bracketScanLimit = p;
         return single(LBRACKET);
       }
     }
-    return quoted(pos + 1, ']');
+    bracketScanLimit = length;
+    return single(LBRACKET);
   }
 
   private int skipString(int p, boolean backslash, boolean detect) {
@@ -434,16 +455,32 @@ final class SqlLexer {
     return finishNumber(p);
   }
 
-  // MySQL identifiers may start with digits (1col); such a run is a word, not a number.
+  // MySQL identifiers may start with digits (1col); such a run is a word, not a number. Only a
+  // run of plain digits can start one, and not when a keyword follows: "x=5and y=6", glued by
+  // string concatenation, must not copy 5 to the output as part of a word "5and" (issue 10).
   private int finishNumber(int p) {
     pos = p;
-    if (p < length && isIdentPart(sql.charAt(p))) {
-      while (pos < length && isIdentPart(sql.charAt(pos))) {
-        pos++;
+    if (p < length && isIdentPart(sql.charAt(p)) && isPlainDigits(start, p)) {
+      int wordEnd = p;
+      while (wordEnd < length && isIdentPart(sql.charAt(wordEnd))) {
+        wordEnd++;
       }
-      return WORD;
+      if (!Keywords.isReserved(Keywords.lookup(sql, p, wordEnd))) {
+        pos = wordEnd;
+        return WORD;
+      }
     }
     return NUMBER;
+  }
+
+  private boolean isPlainDigits(int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = sql.charAt(i);
+      if (!isDigit(c) && c != '_') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Digits, with PostgreSQL 16's '_' separators between digits. */
@@ -509,11 +546,21 @@ final class SqlLexer {
   }
 
   private int scanOperator(int from) {
+    if (from == pos && pos < opRunEnd) {
+      // Still inside a run whose trailing signs were split off: re-scanning it for each sign
+      // would be quadratic ("-+-+-+...1" is one operator character per token), so reuse it.
+      pos = Math.max(pos + 1, opRunTrim);
+      return OPERATOR;
+    }
     int p = from;
     while (p < length) {
       char c = sql.charAt(p);
       char d = p + 1 < length ? sql.charAt(p + 1) : '\0';
       if (!isOperatorChar(c) || (p > pos && ((c == '-' && d == '-') || (c == '/' && d == '*')))) {
+        break;
+      }
+      // MySQL's "y=# note" is "=" and a comment, as skipTrivia reads a '#' before a blank.
+      if (p > pos && c == '#' && isHashCommentFollower(p + 1)) {
         break;
       }
       p++;
@@ -522,9 +569,14 @@ final class SqlLexer {
     // one of ~ @ # % ^ & | (or pgjdbc's ?), which is what splits "x=-5" into "=" and "-5".
     // Unlike PostgreSQL, '!' does not count, so MySQL's "x!=-1" splits too.
     if (p - pos > 1 && !hasSpecialOperatorChar(pos, p)) {
-      while (p - pos > 1 && (sql.charAt(p - 1) == '+' || sql.charAt(p - 1) == '-')) {
-        p--;
+      int trim = p;
+      while (trim > pos && (sql.charAt(trim - 1) == '+' || sql.charAt(trim - 1) == '-')) {
+        trim--;
       }
+      // Every later token that starts inside [pos, p) ends the same run the same way.
+      opRunEnd = p;
+      opRunTrim = trim;
+      p = Math.max(pos + 1, trim);
     }
     pos = p;
     return OPERATOR;

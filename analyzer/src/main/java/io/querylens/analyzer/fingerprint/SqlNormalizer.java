@@ -23,7 +23,14 @@ final class SqlNormalizer {
   private static final int C_OPEN = 6; // ( [ {
   private static final int C_CLOSE = 7; // ) ] }
   private static final int C_COMMA = 8;
-  private static final int C_TIGHT = 9; // . :: : bind no space on either side
+  private static final int C_TIGHT = 9; // '.', bound to both neighbours
+  // A ':' outside a subscript: glued to what precedes it, but spaced from what follows, because
+  // ":name" would lex as a bind marker when the output is normalized again.
+  private static final int C_COLON = 10;
+  // A ':' inside a subscript (a slice): tight, but spaced from an operator or another colon,
+  // since ":=" and "::" would lex as one token.
+  private static final int C_SLICE = 11;
+  private static final int C_CAST = 12; // '::', tight like C_TIGHT
 
   private final String sql;
   private final SqlLexer lexer;
@@ -37,6 +44,9 @@ final class SqlNormalizer {
   private int parenDepth;
   private char pendingSign; // '+' or '-' held back until we know whether a number follows
   private boolean statementHasContent;
+  // Set after an operator ending in '#': "# x" would read as a MySQL comment when the output is
+  // normalized again, so the next token is glued to it.
+  private boolean glueNext;
   private int statementStart;
   private int statementCount;
   private int[] statementBounds = new int[4];
@@ -48,8 +58,21 @@ final class SqlNormalizer {
   }
 
   static NormalizedSql normalize(String sql) {
+    return normalize(sql, false);
+  }
+
+  /**
+   * @param mysqlQuoting whether the SQL is known to go to MySQL or MariaDB, whose defaults make
+   *     {@code "..."} a string and {@code \} an escape: then only that reading is tried
+   */
+  static NormalizedSql normalize(String sql, boolean mysqlQuoting) {
     if (sql == null || sql.isEmpty()) {
       return NormalizedSql.EMPTY;
+    }
+    if (mysqlQuoting) {
+      SqlNormalizer mysql = new SqlNormalizer(sql, true);
+      mysql.run();
+      return mysql.result();
     }
     SqlNormalizer standard = new SqlNormalizer(sql, false);
     standard.run();
@@ -129,7 +152,13 @@ final class SqlNormalizer {
         case SqlLexer.RBRACE:
           plain(C_CLOSE, lx.start, lx.end, false);
           break;
-        default: // DOT, CAST, COLON
+        case SqlLexer.COLON:
+          plain(lx.inSubscript ? C_SLICE : C_COLON, lx.start, lx.end, false);
+          break;
+        case SqlLexer.CAST:
+          plain(C_CAST, lx.start, lx.end, false);
+          break;
+        default: // DOT
           plain(C_TIGHT, lx.start, lx.end, false);
           break;
       }
@@ -146,6 +175,10 @@ final class SqlNormalizer {
     }
     int cls = Keywords.isReserved(id) ? C_KEYWORD : C_NAME;
     startToken(cls);
+    if (prevClass == C_TIGHT && sql.charAt(start) >= '0' && sql.charAt(start) <= '9'
+        && out.charAt(out.length() - 1) == '.') {
+      out.append(' '); // "t.1col" glued would lex as "t" and the number ".1" next time
+    }
     for (int i = start; i < end; i++) {
       char c = sql.charAt(i);
       if (c >= 'A' && c <= 'Z') {
@@ -178,6 +211,7 @@ final class SqlNormalizer {
       }
     }
     plain(C_OPERATOR, start, end, true);
+    glueNext = sql.charAt(end - 1) == '#';
   }
 
   // After an operator, an opening bracket, a comma, a reserved word or nothing, a sign belongs
@@ -207,7 +241,13 @@ final class SqlNormalizer {
   }
 
   private void close(char bracket) {
+    // "[a]" and a stray "]" glued would read as the one identifier "[a]]" (']]' escapes a ']').
+    boolean afterBracketName =
+        bracket == ']' && prevClass == C_QUOTED && out.charAt(out.length() - 1) == ']';
     startToken(C_CLOSE);
+    if (afterBracketName) {
+      out.append(' ');
+    }
     if (lists.isTop(bracket == ')' ? '(' : '[')) {
       lists.close(out, bracket);
     } else {
@@ -238,19 +278,32 @@ final class SqlNormalizer {
       }
       statementStart = out.length();
       statementHasContent = true;
-    } else if (needsSpace(prevClass, cls)) {
+    } else if (!glueNext && needsSpace(prevClass, cls)) {
       out.append(' ');
     }
+    glueNext = false;
   }
 
   // Deterministic spacing: one space between tokens except after an opening bracket or before
-  // a comma or closing bracket, none around '.', '::' and ':', and an opening bracket hugs the
-  // name before it (a call or subscript) but not a keyword (IN (...), VALUES (...)).
+  // a comma or closing bracket, none around '.', '::' and a subscript's ':', none before any
+  // other ':', and an opening bracket hugs the name before it (a call or subscript) but not a
+  // keyword (IN (...), VALUES (...)).
   private static boolean needsSpace(int prev, int cls) {
-    if (cls == C_COMMA || cls == C_CLOSE || cls == C_TIGHT) {
+    if (prev == C_COLON) {
+      return cls != C_COMMA && cls != C_CLOSE; // ":name" or ":::x" would lex differently
+    }
+    if (prev == C_SLICE && (cls == C_OPERATOR || cls == C_SLICE || cls == C_CAST)) {
+      return true;
+    }
+    if (cls == C_COMMA
+        || cls == C_CLOSE
+        || cls == C_TIGHT
+        || cls == C_CAST
+        || cls == C_COLON
+        || cls == C_SLICE) {
       return false;
     }
-    if (prev == C_OPEN || prev == C_TIGHT) {
+    if (prev == C_OPEN || prev == C_TIGHT || prev == C_CAST || prev == C_SLICE) {
       return false;
     }
     return cls != C_OPEN || !isNameLike(prev);
@@ -274,6 +327,7 @@ final class SqlNormalizer {
       operation.endStatement();
     }
     statementHasContent = false;
+    glueNext = false;
     prevClass = C_NONE;
     prevKeyword = Keywords.NONE;
     parenDepth = 0;

@@ -79,6 +79,7 @@ public final class StatementEnricher implements AutoCloseable {
   private final ThreadPoolExecutor worker;
   private final ThreadPoolExecutor parser;
   private final LongAdder dropped = new LongAdder();
+  private final Runnable onTimeout;
 
   /**
    * Creates an enricher with the default size cap ({@value #DEFAULT_MAX_SQL_CHARS} characters) and
@@ -97,6 +98,20 @@ public final class StatementEnricher implements AutoCloseable {
    * @throws IllegalArgumentException if {@code maxSqlChars < 1} or {@code timeout} is not positive
    */
   public StatementEnricher(int maxSqlChars, Duration timeout) {
+    this(maxSqlChars, timeout, () -> {});
+  }
+
+  /**
+   * Creates an enricher that tells {@code onTimeout} of every parse abandoned for its timeout, and starts its
+   * threads.
+   *
+   * @param onTimeout called on the enricher's thread each time JSqlParser outlasts {@code timeout}; what it throws
+   *     is ignored
+   * @throws IllegalArgumentException if {@code maxSqlChars < 1} or {@code timeout} is not positive
+   * @since 0.2
+   */
+  public StatementEnricher(int maxSqlChars, Duration timeout, Runnable onTimeout) {
+    this.onTimeout = Objects.requireNonNull(onTimeout, "onTimeout");
     if (maxSqlChars < 1) {
       throw new IllegalArgumentException(
           "querylens - maxSqlChars must be at least 1 but was " + maxSqlChars);
@@ -170,6 +185,8 @@ public final class StatementEnricher implements AutoCloseable {
       if (e.getCause() instanceof InterruptedException) {
         // JSqlParser wraps the interrupt of its Future.get(); keep the flag for our caller.
         Thread.currentThread().interrupt();
+      } else if (e.getCause() instanceof TimeoutException) {
+        timedOut();
       }
       return fallback(lexed);
     } catch (RejectedExecutionException e) {
@@ -390,6 +407,14 @@ public final class StatementEnricher implements AutoCloseable {
       }
     }
     return out.toString();
+  }
+
+  private void timedOut() {
+    try {
+      onTimeout.run();
+    } catch (RuntimeException e) {
+      // Deliberately ignored, like a failing onDone: the statement still gets the lexer's description.
+    }
   }
 
   private static StatementInfo fallback(NormalizedSql lexed) {

@@ -47,13 +47,16 @@ import java.util.Objects;
  * @param lockMode LOCK_WAIT only: the lock mode waited for, where the database says; else {@code null}
  * @param participants DEADLOCK only, where the database names them (PostgreSQL): the sessions of the
  *     deadlock, this statement's first; else {@code null}
+ * @param parameters the bind values of one example execution (the slowest whose values were
+ *     captured), masked per {@code parameterMask}; {@code null} (left out of the JSON) unless {@code
+ *     captureParameters=true} (since 0.2)
  * @since 0.1
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({
   "type", "severity", "scope", "scopeKind", "statement", "fingerprint", "count", "totalMs", "callSite",
   "stack", "parent", "suggestion", "occurrences", "firstSeen", "lastSeen", "durationMs", "p50Ms", "running",
-  "thread", "pool", "blocker", "lockedRelation", "lockMode", "participants"
+  "thread", "pool", "blocker", "lockedRelation", "lockMode", "participants", "parameters"
 })
 public record Finding(
     String type,
@@ -79,14 +82,25 @@ public record Finding(
     @JsonInclude(JsonInclude.Include.NON_NULL) Blocker blocker,
     @JsonInclude(JsonInclude.Include.NON_NULL) String lockedRelation,
     @JsonInclude(JsonInclude.Include.NON_NULL) String lockMode,
-    @JsonInclude(JsonInclude.Include.NON_NULL) List<Blocker> participants) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<Blocker> participants,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<String> parameters) {
+
+  /** A finding without example bind values, as they are not captured by default. */
+  public Finding(String type, String severity, String scope, String scopeKind, String statement, String fingerprint,
+      long count, double totalMs, CallSite callSite, List<String> stack, ParentQuery parent, String suggestion,
+      long occurrences, String firstSeen, String lastSeen, Double durationMs, Double p50Ms, Boolean running,
+      String thread, String pool, Blocker blocker, String lockedRelation, String lockMode, List<Blocker> participants) {
+    this(type, severity, scope, scopeKind, statement, fingerprint, count, totalMs, callSite, stack, parent,
+        suggestion, occurrences, firstSeen, lastSeen, durationMs, p50Ms, running, thread, pool, blocker,
+        lockedRelation, lockMode, participants, null);
+  }
 
   /** A finding without the slow-query fields. */
   public Finding(String type, String severity, String scope, String scopeKind, String statement, String fingerprint,
       long count, double totalMs, CallSite callSite, List<String> stack, ParentQuery parent, String suggestion,
       long occurrences, String firstSeen, String lastSeen) {
     this(type, severity, scope, scopeKind, statement, fingerprint, count, totalMs, callSite, stack, parent,
-        suggestion, occurrences, firstSeen, lastSeen, null, null, null, null, null, null, null, null, null);
+        suggestion, occurrences, firstSeen, lastSeen, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** Checks the required components and copies the stack. */
@@ -98,6 +112,7 @@ public record Finding(
     Objects.requireNonNull(lastSeen, "lastSeen");
     stack = stack == null ? List.of() : List.copyOf(stack);
     participants = participants == null ? null : List.copyOf(participants);
+    parameters = parameters == null ? null : List.copyOf(parameters);
   }
 
   /**

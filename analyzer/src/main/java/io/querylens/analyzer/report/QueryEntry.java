@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.querylens.analyzer.stats.StatementSnapshot;
 import java.util.Collections;
 import io.querylens.analyzer.stats.LatencyBucket;
+import io.querylens.analyzer.stats.WorstSample;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,6 +40,9 @@ import java.util.TreeMap;
  * @param scopes the units of work (requests, transactions, scopes, thread windows) it ran in, counted
  *     as each ends; 0 when unknown
  * @param histogram its latency histogram: the non-empty buckets, ascending
+ * @param worstSample its slowest execution with that execution's bind values, masked per {@code
+ *     parameterMask}; {@code null} (left out of the JSON) unless {@code captureParameters=true}
+ *     (since 0.2)
  * @since 0.1
  */
 @JsonPropertyOrder({
@@ -63,7 +67,8 @@ import java.util.TreeMap;
   "firstSeen",
   "lastSeen",
   "scopes",
-  "histogram"
+  "histogram",
+  "worstSample"
 })
 public record QueryEntry(
     String fingerprint,
@@ -87,7 +92,17 @@ public record QueryEntry(
     String firstSeen,
     String lastSeen,
     long scopes,
-    List<LatencyBucket> histogram) {
+    List<LatencyBucket> histogram,
+    @JsonInclude(JsonInclude.Include.NON_NULL) WorstSample worstSample) {
+
+  /** An entry without a worst sample, as bind values are not captured by default. */
+  public QueryEntry(String fingerprint, String statement, String operation, List<String> tables, String dbSystem,
+      long calls, long errors, Map<String, Long> errorsBySqlState, long rows, double totalMs, double minMs,
+      double maxMs, double meanMs, double stddevMs, double p50Ms, double p95Ms, double p99Ms, String lockClause,
+      String firstSeen, String lastSeen, long scopes, List<LatencyBucket> histogram) {
+    this(fingerprint, statement, operation, tables, dbSystem, calls, errors, errorsBySqlState, rows, totalMs, minMs,
+        maxMs, meanMs, stddevMs, p50Ms, p95Ms, p99Ms, lockClause, firstSeen, lastSeen, scopes, histogram, null);
+  }
 
   /** Checks the required components and makes sorted, unmodifiable copies of the collections. */
   public QueryEntry {
@@ -136,6 +151,7 @@ public record QueryEntry(
         snapshot.firstSeen().toString(),
         snapshot.lastSeen().toString(),
         snapshot.scopes(),
-        snapshot.histogram());
+        snapshot.histogram(),
+        snapshot.worstSample());
   }
 }

@@ -97,6 +97,7 @@ final class ExecutionView implements Execution {
         Suggestions.forFinding(type, framework), type == FindingType.N_PLUS_ONE ? group.parent : null,
         event.statistics(), count, nanos, event.durationNanos(), firstNanos, event.endNanos());
     finding.participants(event.deadlockParticipants());
+    finding.example(event);
     site.findings[type.ordinal()] = finding;
     scope.nameAfter(site.stack);
     boolean first = scope.findings.isEmpty();
@@ -112,6 +113,7 @@ final class ExecutionView implements Execution {
     if (finding != null) {
       finding.add(event.startNanos(), event.endNanos());
       finding.participants(event.deadlockParticipants());
+      finding.example(event);
     }
   }
 }

@@ -322,6 +322,7 @@ public final class ScopeTracker implements StatementEventListener {
     boolean repeats = !batched && !event.failed()
         && group.repeats(event.parameterHash(), scope.writeEpoch, settings.maxParameterSets());
     group.executions++;
+    RuntimeException failure = null;
     // A failure or a slow execution is judged at once, stack and all: it matters the first time.
     if (group.executions == 1 && !event.failed() && event.durationNanos() < slowNanos) {
       group.holdFirst(event, batched);
@@ -336,7 +337,17 @@ public final class ScopeTracker implements StatementEventListener {
       view.point(this, scope, group, site, event, batched, repeats);
       try {
         for (Detector detector : detectors) {
-          detector.inspect(view);
+          try {
+            detector.inspect(view);
+          } catch (RuntimeException e) {
+            // One broken detector must not cost the others their findings (issue 10): they still judge this
+            // execution, and the failure is thrown once the scope has counted it, for the caller to count.
+            if (failure == null) {
+              failure = e;
+            } else if (failure != e) {
+              failure.addSuppressed(e);
+            }
+          }
         }
       } finally {
         view.clear();
@@ -344,6 +355,9 @@ public final class ScopeTracker implements StatementEventListener {
     }
     if (shape.readsTable()) {
       scope.lastQuery = event;
+    }
+    if (failure != null) {
+      throw failure;
     }
   }
 

@@ -1,6 +1,7 @@
 package io.querylens.analyzer.stats;
 
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * A fixed-size, log-bucketed histogram of durations in nanoseconds, from which percentiles are
@@ -10,9 +11,15 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * 2<sup>42</sup> ns (about 73 minutes) is split into {@value #SUB_BUCKETS} equal sub-buckets, so a
  * bucket is at most 1/16 of its lower bound wide and a reported percentile, the midpoint of its
  * bucket, is within about 3% of a value in that bucket. Shorter durations count in the first bucket
- * and longer ones in the last. The histogram holds {@value #BUCKET_COUNT} counters, about 4 KiB.
+ * and longer ones in the last.
  *
- * <p>Thread-safe and lock-free: {@link #record} is one atomic increment, with no allocation.
+ * <p>The {@value #BUCKET_COUNT} counters are kept in one row of {@value #SUB_BUCKETS} per power of
+ * two, each made on the first duration that falls in it: a statement's durations mostly span a few
+ * powers of two, so a histogram takes about 160 bytes plus 160 per power of two it has seen instead
+ * of 4 KiB up front, and a fingerprint cap of thousands of statements stays a few MiB.
+ *
+ * <p>Thread-safe and lock-free: {@link #record} is one atomic increment, with no allocation once
+ * its row exists.
  * Readers see each counter atomically but not all counters at one instant; a percentile read while
  * others record may be off by the records in flight.
  *
@@ -40,26 +47,43 @@ public final class LatencyHistogram {
   /** The largest duration, in nanoseconds, told apart from longer ones. */
   public static final long HIGHEST_TRACKABLE_NANOS = (1L << MAX_EXPONENT) - 1;
 
-  private final AtomicLongArray counts = new AtomicLongArray(BUCKET_COUNT);
+  private static final int ROWS = MAX_EXPONENT - MIN_EXPONENT;
+
+  // row r holds buckets r * SUB_BUCKETS .. (r + 1) * SUB_BUCKETS - 1; null until one is counted
+  private final AtomicReferenceArray<AtomicLongArray> rows = new AtomicReferenceArray<>(ROWS);
 
   /** Creates an empty histogram. */
   public LatencyHistogram() {}
 
   /**
-   * Counts one duration. Lock-free and allocation-free.
+   * Counts one duration. Lock-free; allocates only the first time a power of two is seen.
    *
    * @param nanos the duration in nanoseconds; values outside the trackable range, including
    *     negative ones, count in the first or last bucket
    */
   public void record(long nanos) {
-    counts.getAndIncrement(bucketIndex(nanos));
+    int index = bucketIndex(nanos);
+    int row = index >>> SUB_BUCKET_BITS;
+    AtomicLongArray counts = rows.getAcquire(row);
+    if (counts == null) {
+      AtomicLongArray made = new AtomicLongArray(SUB_BUCKETS);
+      AtomicLongArray raced = rows.compareAndExchange(row, null, made);
+      counts = raced == null ? made : raced;
+    }
+    counts.getAndIncrement(index & (SUB_BUCKETS - 1));
+  }
+
+  /** The count in bucket {@code index} now. */
+  private long countAt(int index) {
+    AtomicLongArray counts = rows.getAcquire(index >>> SUB_BUCKET_BITS);
+    return counts == null ? 0 : counts.get(index & (SUB_BUCKETS - 1));
   }
 
   /** Returns the number of recorded durations, summed over all buckets at the time of the call. */
   public long count() {
     long total = 0;
     for (int i = 0; i < BUCKET_COUNT; i++) {
-      total += counts.get(i);
+      total += countAt(i);
     }
     return total;
   }
@@ -80,7 +104,7 @@ public final class LatencyHistogram {
     long[] snapshot = new long[BUCKET_COUNT];
     long total = 0;
     for (int i = 0; i < BUCKET_COUNT; i++) {
-      snapshot[i] = counts.get(i);
+      snapshot[i] = countAt(i);
       total += snapshot[i];
     }
     if (total == 0) {
@@ -101,7 +125,7 @@ public final class LatencyHistogram {
   public java.util.List<LatencyBucket> buckets() {
     java.util.List<LatencyBucket> buckets = new java.util.ArrayList<>();
     for (int i = 0; i < BUCKET_COUNT; i++) {
-      long count = counts.get(i);
+      long count = countAt(i);
       if (count > 0) {
         long from = i == 0 ? 0 : lowerBound(i);
         long to = i == BUCKET_COUNT - 1 ? HIGHEST_TRACKABLE_NANOS + 1 : lowerBound(i + 1);

@@ -45,6 +45,7 @@ public final class StatementStatistics {
   private static final VarHandle LAST_SEEN;
   private static final VarHandle SHIFT_MS;
   private static final VarHandle ENRICHMENT_CLAIMED;
+  private static final VarHandle WORST_SAMPLE;
 
   static {
     try {
@@ -56,6 +57,7 @@ public final class StatementStatistics {
       SHIFT_MS = lookup.findVarHandle(StatementStatistics.class, "shiftMs", double.class);
       ENRICHMENT_CLAIMED =
           lookup.findVarHandle(StatementStatistics.class, "enrichmentClaimed", boolean.class);
+      WORST_SAMPLE = lookup.findVarHandle(StatementStatistics.class, "worstSample", Sample.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -92,6 +94,10 @@ public final class StatementStatistics {
   // lost to cancellation in sumSq/n - mean^2 (the "shifted data" algorithm).
   private volatile double shiftMs = Double.NaN;
   private final DoubleAdder sumOfShiftedSquaresMs = new DoubleAdder();
+
+  // The slowest execution whose bind values were captured; only ever set with captureParameters=true.
+  // Replaced by compare-and-set through its VarHandle, read as a volatile.
+  private volatile Sample worstSample;
 
   /**
    * Creates empty statistics.
@@ -212,6 +218,28 @@ public final class StatementStatistics {
     }
   }
 
+  /**
+   * Offers an execution's masked bind values as this statement's worst sample: kept if it is the
+   * slowest offered so far. Called only when values are captured; lock-free, and allocation-free
+   * unless the execution is the new slowest.
+   *
+   * @param durationNanos how long the execution took
+   * @param parameters its bind values, already masked; {@code null} offers nothing
+   * @since 0.2
+   */
+  public void offerSample(long durationNanos, List<String> parameters) {
+    if (parameters == null) {
+      return;
+    }
+    Sample current = worstSample;
+    while (current == null || durationNanos > current.nanos) {
+      if (WORST_SAMPLE.compareAndSet(this, current, new Sample(durationNanos, parameters))) {
+        return;
+      }
+      current = worstSample;
+    }
+  }
+
   /** Returns the time all executions took so far, in nanoseconds. */
   public long totalNanos() {
     return totalNanos.sum();
@@ -267,8 +295,17 @@ public final class StatementStatistics {
         n == 0 || firstSeenMillis == Long.MAX_VALUE ? Instant.EPOCH : Instant.ofEpochMilli(firstSeenMillis),
         n == 0 || lastSeenMillis == Long.MIN_VALUE ? Instant.EPOCH : Instant.ofEpochMilli(lastSeenMillis),
         scopes.sum(),
-        histogram.buckets());
+        histogram.buckets(),
+        worstSample());
   }
+
+  private WorstSample worstSample() {
+    Sample sample = worstSample;
+    return sample == null ? null : new WorstSample(round(sample.nanos / 1e6), sample.parameters);
+  }
+
+  /** A worst sample as recorded: the masked values are the recorder's, copied only for reports. */
+  private record Sample(long nanos, List<String> parameters) {}
 
   /** Counts one unit of work (request, transaction, ...) this statement ran in; when it ends. */
   public void countScope() {

@@ -119,6 +119,30 @@ class FingerprinterTest {
     }
 
     @Test
+    void onMySqlAndMariaDbDoubleQuotesHoldAStringAndItsValueGoes() {
+      String sql = "select id from customer where email = \"jo@example.com\" and \"name\" <> 'x'";
+      for (String dbSystem : new String[] {"mysql", "mariadb"}) {
+        NormalizedSql normalized = Fingerprinter.normalize(sql, dbSystem);
+        assertThat(normalized.text()).as(dbSystem)
+            .isEqualTo("select id from customer where email = ? and ? <> ?")
+            .doesNotContain("jo@example.com");
+      }
+      // Elsewhere, as in standard SQL, they quote an identifier, which stays.
+      assertThat(Fingerprinter.normalize(sql, "postgresql").text())
+          .isEqualTo("select id from customer where email = \"jo@example.com\" and \"name\" <> ?");
+      assertThat(Fingerprinter.normalize(sql, null).text()).isEqualTo(Fingerprinter.normalize(sql).text());
+    }
+
+    @Test
+    void onMySqlABackslashEscapesTheQuoteAfterIt() {
+      // MySQL reads one string from 'x\' to the end: the quote after the backslash does not close it.
+      assertThat(Fingerprinter.normalize("select * from t where a = 'x\\' or b = \"y\"", "mysql").text())
+          .isEqualTo("select * from t where a = ?");
+      assertThat(Fingerprinter.normalize("select * from t where a = 'x\\\\' or b = \"y\"", "mysql").text())
+          .isEqualTo("select * from t where a = ? or b = ?");
+    }
+
+    @Test
     void aStandardStringEndingInABackslashEndsAtItsQuote() {
       assertThat(text("select * from t where path = 'C:\\' and b = 'x'"))
           .isEqualTo("select * from t where path = ? and b = ?");

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CyclicBarrier;
 import org.junit.jupiter.api.Test;
 
 class LatencyHistogramTest {
@@ -94,5 +97,37 @@ class LatencyHistogramTest {
     assertThatIllegalArgumentException().isThrownBy(() -> histogram.valueAtPercentile(-1));
     assertThatIllegalArgumentException().isThrownBy(() -> histogram.valueAtPercentile(100.5));
     assertThatIllegalArgumentException().isThrownBy(() -> histogram.valueAtPercentile(Double.NaN));
+  }
+
+  @Test
+  void threadsMeetingAnUnseenPowerOfTwoTogetherLoseNoCount() throws Exception {
+    // Each round starts on a fresh histogram, so every thread races to make the same rows.
+    for (int round = 0; round < 200; round++) {
+      LatencyHistogram histogram = new LatencyHistogram();
+      CyclicBarrier start = new CyclicBarrier(4);
+      List<Thread> threads = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        Thread thread = new Thread(() -> {
+          try {
+            start.await();
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+          for (long nanos = 1_000; nanos < 1_000_000_000L; nanos *= 3) {
+            histogram.record(nanos);
+          }
+        });
+        thread.start();
+        threads.add(thread);
+      }
+      for (Thread thread : threads) {
+        thread.join();
+      }
+      long perThread = 0;
+      for (long nanos = 1_000; nanos < 1_000_000_000L; nanos *= 3) {
+        perThread++;
+      }
+      assertThat(histogram.count()).as("round %d", round).isEqualTo(4 * perThread);
+    }
   }
 }

@@ -273,4 +273,19 @@ class StatementStatisticsTest {
     assertThat(claims).hasValue(1);
     assertThat(statistics.claimEnrichment()).isFalse();
   }
+
+  @Test
+  void theWorstSampleIsTheSlowestOfferedExecutionAndAbsentWhenNoneWas() {
+    StatementStatistics statistics = newStatistics();
+    statistics.record(3 * MS, 1, null, T0);
+    assertThat(statistics.snapshot().worstSample()).isNull();
+
+    statistics.offerSample(3 * MS, List.of("(int, 3 digits)"));
+    statistics.offerSample(8 * MS, List.of("(int, 8 digits)"));
+    statistics.offerSample(5 * MS, List.of("(int, 5 digits)"));
+    statistics.offerSample(20 * MS, null);
+
+    assertThat(statistics.snapshot().worstSample())
+        .isEqualTo(new WorstSample(8.0, List.of("(int, 8 digits)")));
+  }
 }

@@ -141,7 +141,18 @@ public final class ReportMerge {
     return new QueryEntry(first.fingerprint(), first.statement(), first.operation(), List.copyOf(tables),
         first.dbSystem(), calls, errors, bySqlState, rows, round(totalMs), round(min == Double.MAX_VALUE ? 0 : min),
         round(max), round(mean), round(stddev), round(p50), round(p95), round(p99), first.lockClause(), firstSeen,
-        lastSeen, scopes, histograms ? histogram : List.of());
+        lastSeen, scopes, histograms ? histogram : List.of(), worstSampleOf(parts));
+  }
+
+  /** The slowest worst sample of the parts, or null when none captured values. */
+  private static io.querylens.analyzer.stats.WorstSample worstSampleOf(List<QueryEntry> parts) {
+    io.querylens.analyzer.stats.WorstSample worst = null;
+    for (QueryEntry q : parts) {
+      if (q.worstSample() != null && (worst == null || q.worstSample().durationMs() > worst.durationMs())) {
+        worst = q.worstSample();
+      }
+    }
+    return worst;
   }
 
   static Finding mergeFindings(List<Finding> parts) {
@@ -170,7 +181,19 @@ public final class ReportMerge {
         first.fingerprint(), count, round(totalMs), first.callSite(), first.stack(), latest.parent(),
         first.suggestion(), occurrences, firstSeen, latest.lastSeen(), duration, latest.p50Ms(), latest.running(),
         latest.thread(), first.pool(), latest.blocker(), latest.lockedRelation(), latest.lockMode(),
-        latest.participants());
+        latest.participants(), parametersOf(parts, latest));
+  }
+
+  /** The example bind values of the slowest part that has any, else of the latest (usually none). */
+  private static List<String> parametersOf(List<Finding> parts, Finding latest) {
+    Finding best = null;
+    for (Finding f : parts) {
+      if (f.parameters() != null && (best == null
+          || f.durationMs() != null && (best.durationMs() == null || f.durationMs() > best.durationMs()))) {
+        best = f;
+      }
+    }
+    return best == null ? latest.parameters() : best.parameters();
   }
 
   private static double round(double ms) {

@@ -390,6 +390,10 @@ public final class SarifReportWriter {
     putIfPresent(properties, "pool", finding.pool());
     putIfPresent(properties, "lockedRelation", finding.lockedRelation());
     putIfPresent(properties, "lockMode", finding.lockMode());
+    if (finding.parameters() != null) {
+      // captureParameters=true only; the values were masked by the agent before any report saw them
+      finding.parameters().forEach(properties.putArray("parameters")::add);
+    }
     if (finding.parent() != null) {
       properties.put("parentFingerprint", finding.parent().fingerprint());
       properties.put("parentRows", finding.parent().rows());

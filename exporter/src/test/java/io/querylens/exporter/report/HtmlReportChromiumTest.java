@@ -186,6 +186,34 @@ class HtmlReportChromiumTest {
         .contains("&lt;b&gt;name&lt;/b&gt;");
   }
 
+  @Test
+  void capturedBindValuesShowInTheirFindingAndStatementAndTheFooterSaysSo() throws Exception {
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode root = (ObjectNode) mapper.readTree(new JsonReportWriter().toJson(realisticReport()));
+    for (JsonNode query : root.get("queries")) { // the top statement's details are open by default
+      ObjectNode sample = ((ObjectNode) query).putObject("worstSample");
+      sample.put("durationMs", 812.5);
+      sample.putArray("parameters").add("'jo…' (string, 22 chars)").add("(long, 12 digits)");
+    }
+    for (JsonNode finding : root.get("findings")) {
+      if (finding.get("type").asText().equals("N_PLUS_ONE")) {
+        ((ObjectNode) finding).putArray("parameters").add("(int, 5 digits)").add("NULL");
+      }
+    }
+    Path page = ReportFiles.write(OUT.resolve("bind-values.html"),
+        new HtmlReportWriter().render(mapper.writeValueAsString(root)).getBytes(StandardCharsets.UTF_8));
+
+    Run run = chromium("--dump-dom", page.toUri().toString());
+
+    assertRenderedWithoutErrors(run);
+    assertThat(run.renderedContent())
+        .as(run.describe())
+        .contains("Bind values", "?1 = (int, 5 digits), ?2 = NULL")
+        .contains("Slowest, with its values", "?1 = 'jo…' (string, 22 chars), ?2 = (long, 12 digits)")
+        .contains("Bind values were captured (captureParameters=true)")
+        .doesNotContain("no literal or bind value is included");
+  }
+
   // ---------------------------------------------------------------- Chromium
 
   /** One finished Chromium run. */
