@@ -28,6 +28,8 @@ public final class ShopUnderMetrics {
   public static final int DISTINCT = 10_000;
   /** The literal every inserted customer's name holds; it must never reach the metrics. */
   public static final String SECRET = "qlsecret";
+  /** The digits every order amount starts with, written into the SQL text as a literal. */
+  public static final String AMOUNT_PREFIX = "4242";
 
   private ShopUnderMetrics() {}
 
@@ -56,7 +58,7 @@ public final class ShopUnderMetrics {
       s.execute("insert into stock values (1, 100)");
       for (int i = 1; i <= CUSTOMERS; i++) {
         s.execute("insert into customers values (" + i + ", '" + SECRET + "-" + i + "')");
-        s.execute("insert into orders values (" + i + ", " + i + ", " + (424200 + i) + ")");
+        s.execute("insert into orders values (" + i + ", " + i + ", " + AMOUNT_PREFIX + String.format("%02d", i) + ")");
       }
     }
   }
