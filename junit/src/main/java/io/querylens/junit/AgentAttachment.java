@@ -64,23 +64,19 @@ final class AgentAttachment {
     return line;
   }
 
-  // The agent reads its keys leniently: case, '_' and '-' do not matter (QUERYLENS_METRICS_PORT).
+  // The agent reads its keys leniently (ConfigLoader): the prefix in any case, and case, '_', '-' and '.' in the
+  // rest do not matter (QUERYLENS_METRICS_PORT, -Dquerylens.report.dir).
   private static boolean isSet(String key, Properties systemProperties, Map<String, String> environment) {
-    String wanted = simplify(key);
-    for (String name : systemProperties.stringPropertyNames()) {
-      if (name.startsWith("querylens.") && simplify(name.substring("querylens.".length())).equals(wanted)) {
-        return true;
-      }
-    }
-    for (String name : environment.keySet()) {
-      if (name.startsWith("QUERYLENS_") && simplify(name.substring("QUERYLENS_".length())).equals(wanted)) {
-        return true;
-      }
-    }
-    return false;
+    return systemProperties.stringPropertyNames().stream().anyMatch(name -> names(name, "querylens.", key))
+        || environment.keySet().stream().anyMatch(name -> names(name, "QUERYLENS_", key));
+  }
+
+  private static boolean names(String name, String prefix, String key) {
+    return name.regionMatches(true, 0, prefix, 0, prefix.length())
+        && simplify(name.substring(prefix.length())).equals(simplify(key));
   }
 
   private static String simplify(String key) {
-    return key.replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
+    return key.replace("_", "").replace("-", "").replace(".", "").toLowerCase(Locale.ROOT);
   }
 }

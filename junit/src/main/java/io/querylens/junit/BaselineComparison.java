@@ -50,11 +50,11 @@ final class BaselineComparison {
    * null: {@code QueryLens baseline: OrderServiceTest.listsOrders() ran fewer statements than its
    * baseline (6 → 4); record again with -Dquerylens.baseline.record=true to tighten it}.
    */
-  static String shrank(BaselineEntry baseline, RecordedQueries now, String testName) {
+  static String shrank(BaselineEntry baseline, RecordedQueries now) {
     if (now.total() >= baseline.total()) {
       return null;
     }
-    return "QueryLens baseline: " + testName + " ran fewer statements than its baseline (" + baseline.total()
+    return "QueryLens baseline: " + now.testName() + " ran fewer statements than its baseline (" + baseline.total()
         + " → " + now.total() + "); record again with -Dquerylens.baseline.record=true to tighten it";
   }
 

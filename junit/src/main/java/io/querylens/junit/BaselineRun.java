@@ -83,12 +83,11 @@ final class BaselineRun implements AutoCloseable, ExtensionContext.Store.Closeab
    * Takes a test's statements into account: recorded, or checked against its entry.
    *
    * @param key the test's baseline key
-   * @param testName the test's name in messages
    * @param failed whether the test failed by itself: it is not recorded then
    * @param breaches gets the breach when the test ran more than its baseline
    * @param notes gets the note when it ran fewer
    */
-  void afterTest(String key, String testName, RecordedQueries now, boolean failed, List<Breach> breaches,
+  void afterTest(String key, RecordedQueries now, boolean failed, List<Breach> breaches,
       Consumer<String> notes) {
     if (recording) {
       if (!failed) {
@@ -105,7 +104,7 @@ final class BaselineRun implements AutoCloseable, ExtensionContext.Store.Closeab
       breaches.add(exceeded);
       return;
     }
-    String shrank = BaselineComparison.shrank(entry, now, testName);
+    String shrank = BaselineComparison.shrank(entry, now);
     if (shrank != null) {
       notes.accept(shrank);
     }
@@ -125,9 +124,5 @@ final class BaselineRun implements AutoCloseable, ExtensionContext.Store.Closeab
     } catch (IOException e) {
       throw new UncheckedIOException("QueryLens could not write the baseline " + file + ": " + e, e);
     }
-  }
-
-  Path file() {
-    return file;
   }
 }

@@ -30,9 +30,9 @@ final class FailureMessage {
 
   private FailureMessage() {}
 
-  /** The message for {@code testName}, which broke {@code breaches} (at least one). */
-  static String of(String testName, List<Breach> breaches, RecordedQueries recorded) {
-    StringBuilder sb = new StringBuilder("QueryLens: ").append(testName).append(" broke ")
+  /** The message for the test that ran {@code recorded} and broke {@code breaches} (at least one). */
+  static String of(List<Breach> breaches, RecordedQueries recorded) {
+    StringBuilder sb = new StringBuilder("QueryLens: ").append(recorded.testName()).append(" broke ")
         .append(breaches.size()).append(breaches.size() == 1 ? " query expectation" : " query expectations");
     for (Breach breach : breaches) {
       sb.append("\n  ").append(breach.headline());

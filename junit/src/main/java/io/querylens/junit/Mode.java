@@ -8,9 +8,12 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * or a JUnit configuration parameter) says.
  */
 enum Mode {
-  /** The default: the agent, as {@link #AGENT}. */
+  /** The default: the same as {@link #AGENT}. */
   AUTO,
-  /** The agent: on the command line ({@code -javaagent}), else attached by the extension. */
+  /**
+   * The agent on the command line ({@code -javaagent}); else the library mode when P6Spy has already
+   * started it, since an agent attached beside it would not record; else the agent, attached by the extension.
+   */
   AGENT,
   /** The P6Spy library mode, for JVMs that must run without an agent; nothing is attached. */
   LIBRARY;

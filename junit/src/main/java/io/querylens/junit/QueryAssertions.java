@@ -123,7 +123,7 @@ public final class QueryAssertions {
     List<Breach> breaches = new ArrayList<>();
     expectation.evaluate(recorded, breaches);
     if (!breaches.isEmpty()) {
-      throw new AssertionFailedError(FailureMessage.of(recorded.testName(), breaches, recorded));
+      throw new AssertionFailedError(FailureMessage.of(breaches, recorded));
     }
     return this;
   }

@@ -48,7 +48,7 @@ final class QueryLensExtension implements BeforeTestExecutionCallback, AfterTest
     for (Expectation expectation : run.expectations()) {
       expectation.evaluate(recorded, breaches);
     }
-    baseline(context).afterTest(TestNames.baselineKey(context), recorded.testName(), recorded, failure.isPresent(),
+    baseline(context).afterTest(TestNames.baselineKey(context), recorded, failure.isPresent(),
         breaches, note -> {
           System.out.println(note);
           context.publishReportEntry("querylens.baseline", note);
@@ -56,7 +56,7 @@ final class QueryLensExtension implements BeforeTestExecutionCallback, AfterTest
     if (breaches.isEmpty()) {
       return;
     }
-    AssertionFailedError error = new AssertionFailedError(FailureMessage.of(recorded.testName(), breaches, recorded));
+    AssertionFailedError error = new AssertionFailedError(FailureMessage.of(breaches, recorded));
     if (failure.isPresent()) {
       failure.get().addSuppressed(error); // the test's own failure comes first
     } else {

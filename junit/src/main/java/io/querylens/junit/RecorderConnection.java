@@ -17,6 +17,8 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 final class RecorderConnection {
   /** The library mode's entry point in the agent jar: public, static, idempotent. */
   static final String LIBRARY_MODE_CLASS = "io.querylens.agent.library.LibraryMode";
+  private static final String RECORDS_NOTHING = "records nothing: it did not start (see its 'querylens:' line on"
+      + " standard error) or is switched off (querylens.enabled=false)";
 
   // guarded by RecorderConnection.class
   private static TestHooksBridge connected;
@@ -68,8 +70,7 @@ final class RecorderConnection {
     TestHooksBridge running = agentHooks();
     if (running != null) {
       if (!running.isActive()) {
-        throw new SetupProblem("the agent is in this JVM but records nothing: it did not start (see its"
-            + " 'querylens:' line on standard error) or is switched off (querylens.enabled=false)", false);
+        throw new SetupProblem("the agent is in this JVM but " + RECORDS_NOTHING, false);
       }
       return running;
     }
@@ -81,8 +82,7 @@ final class RecorderConnection {
     AgentAttachment.attach(jar, AgentAttachment.argument(System.getProperties(), System.getenv()));
     TestHooksBridge attached = agentHooks();
     if (attached == null || !attached.isActive()) {
-      throw new SetupProblem("the agent " + jar + " was attached but records nothing: it did not start (see"
-          + " its 'querylens:' line on standard error) or is switched off (querylens.enabled=false)", false);
+      throw new SetupProblem("the agent " + jar + " was attached but " + RECORDS_NOTHING, false);
     }
     out.println(AgentAttachment.announcement(jar, Runtime.version().feature(),
         ManagementFactory.getRuntimeMXBean().getInputArguments()));

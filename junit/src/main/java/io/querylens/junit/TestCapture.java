@@ -31,8 +31,7 @@ final class TestCapture implements AutoCloseable {
   static TestCapture open(TestHooksBridge hooks, String testId, String testName) {
     Object token = hooks.open(testId, testName);
     if (token == null) {
-      throw new JUnitException("QueryLens could not start recording " + testName
-          + ": the agent failed (it counts such failures in querylens_agent_errors_total)");
+      throw agentFailed("start recording " + testName);
     }
     return new TestCapture(hooks, token, testId, testName);
   }
@@ -48,7 +47,7 @@ final class TestCapture implements AutoCloseable {
   /** What the test ran so far. */
   RecordedQueries snapshot() {
     requireRunning("snapshot()");
-    return read(hooks.snapshot(token), "read what " + testName + " ran");
+    return read(hooks.snapshot(token));
   }
 
   /** Forgets what the test ran so far. */
@@ -62,8 +61,7 @@ final class TestCapture implements AutoCloseable {
     requireRunning("notCounted(...)");
     Object pause = hooks.pause(token);
     if (pause == null) {
-      throw new JUnitException("QueryLens could not pause recording " + testName
-          + ": the agent failed (it counts such failures in querylens_agent_errors_total)");
+      throw agentFailed("pause recording " + testName);
     }
     return pause;
   }
@@ -75,7 +73,7 @@ final class TestCapture implements AutoCloseable {
   /** Ends the recording; returns what the test ran. */
   RecordedQueries finish() {
     finished = true;
-    return read(hooks.close(token), "read what " + testName + " ran");
+    return read(hooks.close(token));
   }
 
   /** Ends the recording, if {@link #finish()} did not. */
@@ -87,12 +85,16 @@ final class TestCapture implements AutoCloseable {
     }
   }
 
-  private RecordedQueries read(String json, String action) {
+  private RecordedQueries read(String json) {
     if (json == null) {
-      throw new JUnitException("QueryLens could not " + action
-          + ": the agent failed (it counts such failures in querylens_agent_errors_total)");
+      throw agentFailed("read what " + testName + " ran");
     }
     return new RecordedQueries(testName, CapturedJson.parse(json));
+  }
+
+  private static JUnitException agentFailed(String what) {
+    return new JUnitException(
+        "QueryLens could not " + what + ": the agent failed (it counts such failures in querylens_agent_errors_total)");
   }
 
   private void requireRunning(String call) {

@@ -135,6 +135,21 @@ class AgentSetupTest {
   }
 
   @Test
+  void theArgumentKnowsEverySpellingTheAgentAccepts() {
+    Properties dotted = new Properties();
+    dotted.setProperty("querylens.report.dir", "/tmp/r");
+    dotted.setProperty("QueryLens.Metrics-Port", "9999");
+
+    assertThat(AgentAttachment.argument(dotted, Map.of())).as("the agent reads both as set").isNull();
+    assertThat(AgentAttachment.argument(new Properties(), Map.of("querylens_metrics_port", "9999")))
+        .isEqualTo("reportDir=target/querylens-report");
+    Properties junitOwn = new Properties();
+    junitOwn.setProperty("querylens.junit.reportDir", "/tmp/r");
+    assertThat(AgentAttachment.argument(junitOwn, Map.of())).as("querylens-junit's own settings are not the agent's")
+        .isEqualTo("metricsPort=0,reportDir=target/querylens-report");
+  }
+
+  @Test
   void theAnnouncementMentionsTheDynamicAgentWarningFromJdk21() {
     Path jar = Path.of("/repo/querylens-agent.jar");
 

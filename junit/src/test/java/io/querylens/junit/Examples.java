@@ -110,6 +110,18 @@ final class Examples {
   }
 
   /**
+   * The message of {@code CountCases.ExactCounts.selectBreach()}, the same whatever records the statements
+   * (the agent attached or on the command line, or P6Spy's library mode).
+   */
+  static String expectedSelectBreachMessage() {
+    return """
+        QueryLens: ExactCounts.selectBreach() broke 1 query expectation
+          SELECT: expected 1 but was 3 (@ExpectQueries)
+        Statements run by the test (3):
+             3 × select name from item where id = ?""";
+  }
+
+  /**
    * The message of {@code NPlusOneCases.lazyCustomersInALoop()}, the same whatever records the
    * statements (the agent, or P6Spy's library mode).
    */

@@ -19,15 +19,16 @@ class FailureMessageTest {
     Finding nPlusOne = finding("N_PLUS_ONE", CUSTOMER, 5,
         new Finding.CallSite("io.example.OrderService", "list", "OrderService.java", 42),
         new Finding.ParentQuery(ORDERS, "f1", 5), "Fetch the customers with the orders: JOIN FETCH.");
-    RecordedQueries recorded = recorded(List.of(statement(ORDERS, "SELECT", 1), statement(CUSTOMER, "SELECT", 5)),
-        List.of(nPlusOne));
+    RecordedQueries recorded = new RecordedQueries("OrderServiceTest.listsOrders()", new CapturedQueries(
+        CapturedQueries.SCHEMA_VERSION, List.of(statement(ORDERS, "SELECT", 1), statement(CUSTOMER, "SELECT", 5)),
+        List.of(nPlusOne), 0));
     List<Breach> breaches = new ArrayList<>();
     new CountExpectation(QueryKind.SELECT, 1, true, "@ExpectQueries").evaluate(recorded, breaches);
     new CountExpectation(null, 3, false, "@ExpectMaxQueries").evaluate(recorded, breaches);
     FindingExpectation.none("@NoNPlusOne", io.querylens.analyzer.detect.FindingType.N_PLUS_ONE)
         .evaluate(recorded, breaches);
 
-    assertThat(FailureMessage.of("OrderServiceTest.listsOrders()", breaches, recorded)).isEqualTo("""
+    assertThat(FailureMessage.of(breaches, recorded)).isEqualTo("""
         QueryLens: OrderServiceTest.listsOrders() broke 3 query expectations
           SELECT: expected 1 but was 6 (@ExpectQueries)
           total: expected at most 3 but was 6 (@ExpectMaxQueries)

@@ -200,7 +200,7 @@ class ConsumerProjectIT {
     }
 
     @Test
-    void statementsRunWhileServingARequestCountForTheTestItsHeaderNames() {
+    void aRequestCarryingTheTestsHeaderCountsForTheTest() {
       Outcome outcome =
           build.report("OrderControllerTest").outcome("listsOrdersInOneQueryForTheTestTheRequestNames(QueryRecording)");
 

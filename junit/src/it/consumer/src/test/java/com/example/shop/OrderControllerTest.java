@@ -40,7 +40,8 @@ class OrderControllerTest {
     assertThat(response.getBody()).hasSize(TestData.ORDERS);
   }
 
-  // The same, with the request naming the test: what makes it count when tests run in parallel.
+  // The same, with the request naming the test, as tests running in parallel need. These tests run one at a
+  // time, so the request would count without the header too: this shows the header is accepted.
   @Test
   @ExpectQueries(select = 1)
   void listsOrdersInOneQueryForTheTestTheRequestNames(QueryRecording recording) {
