@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -98,10 +97,5 @@ public record Canaries(String token) {
     texts.put(comment(), Kind.COMMENT);
     texts.put(sqlcommenter(), Kind.COMMENT);
     return texts;
-  }
-
-  /** The texts of one kind. */
-  public List<String> texts(Kind kind) {
-    return texts().entrySet().stream().filter(e -> e.getValue() == kind).map(Map.Entry::getKey).toList();
   }
 }

@@ -295,7 +295,7 @@ public final class AgentConfig {
    * How much of a captured bind value reports show ({@code parameterMask}, default {@link
    * ParameterMask#PARTIAL}); only used when {@link #captureParameters()} is on.
    *
-   * @since 0.2
+   * @since 0.1
    */
   public ParameterMask parameterMask() {
     return parameterMask;

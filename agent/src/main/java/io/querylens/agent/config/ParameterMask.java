@@ -7,7 +7,7 @@ import java.util.Locale;
  * parameterMask}). Only read when {@link AgentConfig#captureParameters()} is on; with it off no
  * value is kept at all, whatever this says.
  *
- * @since 0.2
+ * @since 0.1
  */
 public enum ParameterMask {
   /**

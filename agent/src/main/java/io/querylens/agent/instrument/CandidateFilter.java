@@ -131,8 +131,7 @@ final class CandidateFilter {
   /** The class file of {@code internalName} as {@code loader} finds it; null when it cannot. */
   private static byte[] classFileOf(ClassLoader loader, String internalName) {
     String resource = internalName + ".class";
-    try (InputStream in = loader == null ? ClassLoader.getSystemResourceAsStream(resource)
-        : loader.getResourceAsStream(resource)) {
+    try (InputStream in = loader.getResourceAsStream(resource)) {
       return in == null ? null : in.readAllBytes();
     } catch (IOException | RuntimeException e) {
       return null;

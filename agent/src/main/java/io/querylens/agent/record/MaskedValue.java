@@ -52,9 +52,12 @@ final class MaskedValue {
 
   private static String string(String s, ParameterMask mask) {
     int length = s.length();
-    String size = "(string, " + length + (length == 1 ? " char)" : " chars)");
+    if (mask == ParameterMask.NONE && length <= MAX_CHARS) {
+      return quote(s);
+    }
+    String size = size("string", length, "char");
     if (mask == ParameterMask.NONE) {
-      return length <= MAX_CHARS ? quote(s) : quote(s.substring(0, MAX_CHARS)) + "… " + size;
+      return quote(s.substring(0, MAX_CHARS)) + "… " + size;
     }
     if (mask == ParameterMask.TYPE || length < PARTIAL_MIN_LENGTH) {
       return size;
@@ -82,7 +85,7 @@ final class MaskedValue {
         digits++;
       }
     }
-    return "(" + kind + ", " + digits + (digits == 1 ? " digit)" : " digits)");
+    return size(kind, digits, "digit");
   }
 
   private static String numberKind(Number n) {
@@ -107,15 +110,19 @@ final class MaskedValue {
   }
 
   private static String bytes(byte[] b, ParameterMask mask) {
-    String size = "(bytes, " + b.length + (b.length == 1 ? " byte)" : " bytes)");
     if (mask != ParameterMask.NONE) {
-      return size;
+      return size("bytes", b.length, "byte");
     }
     StringBuilder hex = new StringBuilder(2 + 2 * Math.min(b.length, MAX_BYTES) + 24).append("0x");
     for (int i = 0; i < Math.min(b.length, MAX_BYTES); i++) {
       hex.append(Character.forDigit((b[i] >> 4) & 0xf, 16)).append(Character.forDigit(b[i] & 0xf, 16));
     }
-    return b.length <= MAX_BYTES ? hex.toString() : hex.append("… ").append(size).toString();
+    return b.length <= MAX_BYTES ? hex.toString() : hex.append("… ").append(size("bytes", b.length, "byte")).toString();
+  }
+
+  /** {@code (string, 22 chars)}: what a masked value keeps of its value. */
+  private static String size(String kind, int count, String unit) {
+    return "(" + kind + ", " + count + " " + unit + (count == 1 ? ")" : "s)");
   }
 
   /**

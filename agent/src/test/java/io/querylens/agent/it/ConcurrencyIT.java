@@ -253,6 +253,11 @@ class ConcurrencyIT {
       table.append(String.format("%n  %8d -> %8d  %s", child.observedLong("warm.instances." + name),
           child.observedLong("end.instances." + name), name));
     }
+    // The histogram was read at all, by the names the checks below use: a name read wrong counts as 0 and passes.
+    for (String alive : List.of("java.lang.Thread", "bootstrap.CallState", "analyzer.scope.ThreadScopes")) {
+      softly.assertThat(child.observedLong("warm.instances." + alive)).as("%s, alive on the main thread\n%s", alive,
+          table).isPositive();
+    }
     for (String name : watched) {
       long warm = child.observedLong("warm.instances." + name);
       long end = child.observedLong("end.instances." + name);

@@ -9,6 +9,7 @@ import io.querylens.agent.it.support.Jdk;
 import io.querylens.agent.it.support.QueryEntry;
 import io.querylens.agent.it.support.QueryReport;
 import io.querylens.agent.it.support.RunDirectory;
+import io.querylens.agent.it.support.RunToken;
 import io.querylens.agent.it.support.TestDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ class DoubleQuotedStringsIT {
   @Test
   void aValueInDoubleQuotesOnMariaDbReachesNoReportAndTheLookupsAreOneStatement() throws IOException {
     TestDatabase.MARIADB.requireReachable();
-    String token = "dq" + Long.toHexString(System.nanoTime());
+    String token = RunToken.next("dq");
     String table = "ql_dq_" + token;
     Path workDir = RunDirectory.create(getClass(), "mariadb");
     ChildResult child = ChildJvm.on(Jdk.CURRENT, workDir)

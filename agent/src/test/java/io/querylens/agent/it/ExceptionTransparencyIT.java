@@ -9,9 +9,9 @@ import io.querylens.agent.it.support.ChildResult;
 import io.querylens.agent.it.support.Jdk;
 import io.querylens.agent.it.support.QueryReport;
 import io.querylens.agent.it.support.RunDirectory;
+import io.querylens.agent.it.support.RunToken;
 import io.querylens.agent.it.support.TestDatabase;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.assertj.core.api.SoftAssertions;
@@ -37,8 +37,7 @@ class ExceptionTransparencyIT {
   @EnumSource(TestDatabase.class)
   void theApplicationCatchesWhatTheDriverThrowsAsIfTheAgentWereAbsent(TestDatabase database) {
     database.requireReachable();
-    String table = "ql_exc_" + Long.toString(ProcessHandle.current().pid(), 36)
-        + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36), 36);
+    String table = RunToken.next("ql_exc_");
     String url = database.isInMemory() ? "jdbc:h2:mem:exceptions;DB_CLOSE_DELAY=-1" : database.url();
     try {
       ChildResult without = ChildJvm.on(Jdk.CURRENT, RunDirectory.create(getClass(), database.dbSystem() + "-without"))

@@ -16,6 +16,7 @@ import io.querylens.agent.it.support.PrometheusServer;
 import io.querylens.agent.it.support.QueryEntry;
 import io.querylens.agent.it.support.QueryReport;
 import io.querylens.agent.it.support.RunDirectory;
+import io.querylens.agent.it.support.RunToken;
 import io.querylens.agent.it.support.RunningChild;
 import io.querylens.agent.it.support.TestDatabase;
 import java.net.InetAddress;
@@ -32,7 +33,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,8 +67,7 @@ class FaultInjectionIT {
 
   private static final String AGENT_ERRORS = "querylens_agent_errors_total";
 
-  private final String token = "r" + Long.toString(ProcessHandle.current().pid(), 36)
-      + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36);
+  private final String token = RunToken.next("r");
 
   // the oracle: Shop without the agent, and with the agent whose only fault is the taken port
   private ChildResult shopWithoutAgent;
@@ -80,6 +79,8 @@ class FaultInjectionIT {
         .run()
         .assertExitedNormally();
     assertThat(shopWithoutAgent.stdout()).as("the shop without the agent").doesNotContain("querylens");
+    assertThat(shopWithoutAgent.stderr()).as("the shop without the agent, which says nothing of QueryLens")
+        .doesNotContain("querylens");
   }
 
   @AfterAll

@@ -12,6 +12,7 @@ import io.querylens.agent.it.support.QueryEntry;
 import io.querylens.agent.it.support.QueryReport;
 import io.querylens.agent.it.support.Requirements;
 import io.querylens.agent.it.support.RunDirectory;
+import io.querylens.agent.it.support.RunToken;
 import io.querylens.agent.it.support.TestDatabase;
 import io.querylens.agent.it.workload.HibernateWorkload;
 import io.querylens.agent.it.workload.ItemStatement;
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
@@ -400,7 +400,7 @@ abstract class JdbcWorkloadSuite {
   }
 
   private WorkloadRun runChild(WorkloadMode mode) {
-    String token = newToken();
+    String token = RunToken.next("r");
     ChildResult result =
         ChildJvm.on(jdk, RunDirectory.create(getClass(), mode.cliName()))
             .withAgent()
@@ -420,12 +420,6 @@ abstract class JdbcWorkloadSuite {
     }
     assertThat(selects).as("one select fingerprint on the customer table\n%s", report.statementsListing()).hasSize(1);
     return selects.get(0);
-  }
-
-  /** Lowercase letters and digits: valid unquoted in every database, and unique per run. */
-  private static String newToken() {
-    return "r" + Long.toString(ProcessHandle.current().pid(), 36)
-        + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36), 36);
   }
 
   private static long[] parseCounts(String text) {

@@ -11,6 +11,7 @@ import io.querylens.agent.it.support.QueryEntry;
 import io.querylens.agent.it.support.QueryReport;
 import io.querylens.agent.it.support.Requirements;
 import io.querylens.agent.it.support.RunDirectory;
+import io.querylens.agent.it.support.RunToken;
 import io.querylens.agent.it.support.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +24,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -378,7 +378,7 @@ class LockErrorIT {
   }
 
   private LockRun runChild(TestDatabase database) {
-    String token = newToken();
+    String token = RunToken.next("r");
     String url = database.isInMemory() ? H2_URL : database.url();
     ChildResult result =
         ChildJvm.on(Jdk.CURRENT, RunDirectory.create(getClass(), database.dbSystem()))
@@ -390,11 +390,5 @@ class LockErrorIT {
     System.out.printf("%s %s: child JVM exited %d after %d ms%n",
         getClass().getSimpleName(), database, result.exitCode(), result.elapsed().toMillis());
     return new LockRun(database, token, result);
-  }
-
-  /** Lowercase letters and digits: valid unquoted in every database, and unique per run. */
-  private static String newToken() {
-    return "r" + Long.toString(ProcessHandle.current().pid(), 36)
-        + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36), 36);
   }
 }

@@ -12,6 +12,7 @@ import io.querylens.agent.it.support.Jdk;
 import io.querylens.agent.it.support.QueryReport;
 import io.querylens.agent.it.support.Requirements;
 import io.querylens.agent.it.support.RunDirectory;
+import io.querylens.agent.it.support.RunToken;
 import io.querylens.agent.it.support.SourceMarkers;
 import io.querylens.agent.it.support.TestDatabase;
 import java.time.Duration;
@@ -20,7 +21,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -202,7 +202,7 @@ class LockWaitIT {
   void onceContentionWasSeenLaterBlockersAreNamedByTheLineThatBeganTheirTransaction() {
     TestDatabase database = TestDatabase.POSTGRESQL;
     database.requireReachable();
-    String token = newToken();
+    String token = RunToken.next("r");
     ChildResult child =
         ChildJvm.on(Jdk.CURRENT, RunDirectory.create(getClass(), database.dbSystem() + "-two-rounds"))
             .withAgent(OPTIONS)
@@ -226,7 +226,7 @@ class LockWaitIT {
   void aBlockerOutsideThisJvmIsDescribedByWhatTheDatabaseKnows() {
     TestDatabase database = TestDatabase.POSTGRESQL;
     database.requireReachable();
-    String token = newToken();
+    String token = RunToken.next("r");
     ChildResult child =
         ChildJvm.on(Jdk.CURRENT, RunDirectory.create(getClass(), database.dbSystem() + "-outside"))
             .withAgent(OPTIONS)
@@ -254,7 +254,7 @@ class LockWaitIT {
   }
 
   private Run runChild(TestDatabase database) {
-    String token = newToken();
+    String token = RunToken.next("r");
     ChildResult result =
         ChildJvm.on(Jdk.CURRENT, RunDirectory.create(getClass(), database.dbSystem()))
             .withAgent(OPTIONS)
@@ -264,12 +264,6 @@ class LockWaitIT {
     System.out.printf("%s on %s: child JVM exited %d after %d ms%n",
         getClass().getSimpleName(), database, result.exitCode(), result.elapsed().toMillis());
     return new Run(token, result);
-  }
-
-  /** Lowercase letters and digits: valid unquoted in every database, and unique per run. */
-  private static String newToken() {
-    return "r" + Long.toString(ProcessHandle.current().pid(), 36)
-        + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36), 36);
   }
 
   /** How long the waiter's update took as the application timed it; it must have waited past the threshold. */

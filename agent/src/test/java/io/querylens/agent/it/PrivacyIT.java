@@ -375,7 +375,8 @@ class PrivacyIT {
       softly.assertThat(report.path("queries").findValues("errorsBySqlState").toString())
           .as("the unique-key violations reached the statistics").contains("23505");
       softly.assertThat(outputs.get(METRICS)).as("the scrape").contains("db_client_operation_duration_seconds");
-      softly.assertThat(outputs.get("stderr.txt")).as("the console summary ran").contains("querylens");
+      softly.assertThat(outputs.get("stderr.txt")).as("the console summary ran")
+          .contains("querylens", "Top statements by total time");
     }
 
     @Override

@@ -139,28 +139,16 @@ public final class Capture {
     return new CapturedQueries(CapturedQueries.SCHEMA_VERSION, statements, found, unattributed.get());
   }
 
-  /**
-   * Findings of one type, statement and call site as one, as the report has them: counts and times
-   * summed, the longest kept, the latest blocker named.
-   */
+  /** Findings of one type, statement and call site as one, as the report has them (lock waits of a test). */
   private static List<Finding> mergedByLine(Iterable<Finding> findings) {
-    Map<List<Object>, Finding> merged = new LinkedHashMap<>();
+    Map<List<Object>, List<Finding>> byLine = new LinkedHashMap<>();
     for (Finding finding : findings) {
-      merged.merge(Arrays.asList(finding.type(), finding.fingerprint(), String.valueOf(finding.callSite())),
-          finding, Capture::sum);
+      List<Object> line = Arrays.asList(finding.type(), finding.fingerprint(), finding.callSite());
+      byLine.computeIfAbsent(line, k -> new ArrayList<>()).add(finding);
     }
-    return new ArrayList<>(merged.values());
-  }
-
-  private static Finding sum(Finding first, Finding later) {
-    Double longest = first.durationMs() == null ? later.durationMs()
-        : later.durationMs() == null ? first.durationMs() : Math.max(first.durationMs(), later.durationMs());
-    return new Finding(later.type(), later.severity(), later.scope(), later.scopeKind(), later.statement(),
-        later.fingerprint(), first.count() + later.count(), first.totalMs() + later.totalMs(), later.callSite(),
-        later.stack(), later.parent(), later.suggestion(), first.occurrences() + later.occurrences(),
-        first.firstSeen(), later.lastSeen(), longest, later.p50Ms(), later.running(), later.thread(),
-        later.pool(), later.blocker(), later.lockedRelation(), later.lockMode(), later.participants(),
-        later.parameters() != null ? later.parameters() : first.parameters());
+    List<Finding> merged = new ArrayList<>(byLine.size());
+    byLine.values().forEach(parts -> merged.add(Finding.merged(parts)));
+    return merged;
   }
 
   private static FindingRegistry newRegistry() {

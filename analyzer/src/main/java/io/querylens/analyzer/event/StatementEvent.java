@@ -176,9 +176,10 @@ public final class StatementEvent {
   /**
    * The bind values of this execution, already masked as {@code parameterMask} says (never the
    * values themselves), in parameter order; {@code null} unless the user turned {@code
-   * captureParameters} on, and for plain statements, whose values are literals and never shown.
+   * captureParameters} on, for plain statements, whose values are literals and never shown, and for
+   * batches.
    *
-   * @since 0.2
+   * @since 0.1
    */
   public java.util.List<String> parameters() {
     return parameters;

@@ -44,7 +44,7 @@ public final class Fingerprinter {
    * @param sql the SQL as passed to JDBC, or {@code null}
    * @param dbSystem the database system, as OpenTelemetry's {@code db.system.name}, or {@code null}
    * @return the normalized form, never {@code null}
-   * @since 0.2
+   * @since 0.1
    */
   public static NormalizedSql normalize(String sql, String dbSystem) {
     try {

@@ -69,15 +69,12 @@ final class SqlNormalizer {
     if (sql == null || sql.isEmpty()) {
       return NormalizedSql.EMPTY;
     }
-    if (mysqlQuoting) {
-      SqlNormalizer mysql = new SqlNormalizer(sql, true);
-      mysql.run();
-      return mysql.result();
-    }
-    SqlNormalizer standard = new SqlNormalizer(sql, false);
-    standard.run();
-    if (!standard.lexer.suggestsBackslashEscapes()) {
-      return standard.result();
+    if (!mysqlQuoting) {
+      SqlNormalizer standard = new SqlNormalizer(sql, false);
+      standard.run();
+      if (!standard.lexer.suggestsBackslashEscapes()) {
+        return standard.result();
+      }
     }
     SqlNormalizer mysql = new SqlNormalizer(sql, true);
     mysql.run();

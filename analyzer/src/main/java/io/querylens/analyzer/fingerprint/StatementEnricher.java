@@ -108,7 +108,7 @@ public final class StatementEnricher implements AutoCloseable {
    * @param onTimeout called on the enricher's thread each time JSqlParser outlasts {@code timeout}; what it throws
    *     is ignored
    * @throws IllegalArgumentException if {@code maxSqlChars < 1} or {@code timeout} is not positive
-   * @since 0.2
+   * @since 0.1
    */
   public StatementEnricher(int maxSqlChars, Duration timeout, Runnable onTimeout) {
     this.onTimeout = Objects.requireNonNull(onTimeout, "onTimeout");

@@ -48,8 +48,8 @@ import java.util.Objects;
  * @param participants DEADLOCK only, where the database names them (PostgreSQL): the sessions of the
  *     deadlock, this statement's first; else {@code null}
  * @param parameters the bind values of one example execution (the slowest whose values were
- *     captured), masked per {@code parameterMask}; {@code null} (left out of the JSON) unless {@code
- *     captureParameters=true} (since 0.2)
+ *     captured, or the first captured when the finding has no duration), masked per {@code parameterMask};
+ *     {@code null} (left out of the JSON) unless {@code captureParameters=true}
  * @since 0.1
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -101,6 +101,48 @@ public record Finding(
       long occurrences, String firstSeen, String lastSeen) {
     this(type, severity, scope, scopeKind, statement, fingerprint, count, totalMs, callSite, stack, parent,
         suggestion, occurrences, firstSeen, lastSeen, null, null, null, null, null, null, null, null, null, null);
+  }
+
+  /**
+   * The same finding seen several times (in several reports, or in several units of work of one test) as one:
+   * counts, occurrences and times summed ({@code totalMs} to the microsecond), the longest duration kept; the
+   * latest part, by {@code lastSeen}, tells the current story (parent, blocker, participants, median); the bind
+   * values are the slowest part's that has any, or the first such part's when no part has a duration.
+   *
+   * @param parts the parts, at least one, in the order they were read
+   * @since 0.1
+   */
+  public static Finding merged(List<Finding> parts) {
+    Finding first = parts.get(0);
+    if (parts.size() == 1) {
+      return first;
+    }
+    long count = 0;
+    long occurrences = 0;
+    double totalMs = 0;
+    Double duration = null;
+    String firstSeen = first.firstSeen();
+    Finding latest = first;
+    Finding withValues = null;
+    for (Finding f : parts) {
+      count += f.count();
+      occurrences += f.occurrences();
+      totalMs += f.totalMs();
+      if (f.durationMs() != null) {
+        duration = duration == null ? f.durationMs() : Math.max(duration, f.durationMs());
+      }
+      firstSeen = f.firstSeen().compareTo(firstSeen) < 0 ? f.firstSeen() : firstSeen;
+      latest = f.lastSeen().compareTo(latest.lastSeen()) > 0 ? f : latest;
+      if (f.parameters() != null && (withValues == null || f.durationMs() != null
+          && (withValues.durationMs() == null || f.durationMs() > withValues.durationMs()))) {
+        withValues = f;
+      }
+    }
+    return new Finding(first.type(), first.severity(), first.scope(), first.scopeKind(), first.statement(),
+        first.fingerprint(), count, Math.round(totalMs * 1000.0) / 1000.0, first.callSite(), first.stack(),
+        latest.parent(), first.suggestion(), occurrences, firstSeen, latest.lastSeen(), duration, latest.p50Ms(),
+        latest.running(), latest.thread(), first.pool(), latest.blocker(), latest.lockedRelation(),
+        latest.lockMode(), latest.participants(), withValues == null ? null : withValues.parameters());
   }
 
   /** Checks the required components and copies the stack. */

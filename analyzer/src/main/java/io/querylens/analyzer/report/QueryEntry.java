@@ -42,7 +42,6 @@ import java.util.TreeMap;
  * @param histogram its latency histogram: the non-empty buckets, ascending
  * @param worstSample its slowest execution with that execution's bind values, masked per {@code
  *     parameterMask}; {@code null} (left out of the JSON) unless {@code captureParameters=true}
- *     (since 0.2)
  * @since 0.1
  */
 @JsonPropertyOrder({

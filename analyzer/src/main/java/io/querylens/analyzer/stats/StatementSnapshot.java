@@ -40,7 +40,7 @@ import java.util.TreeMap;
  * @param scopes the units of work it ran in, counted as each ends
  * @param histogram its latency histogram
  * @param worstSample its slowest execution with its masked bind values, or {@code null} unless
- *     {@code captureParameters=true} and a value was bound (since 0.2)
+ *     {@code captureParameters=true} and a value was bound
  * @since 0.1
  */
 public record StatementSnapshot(
@@ -67,15 +67,6 @@ public record StatementSnapshot(
     long scopes,
     List<LatencyBucket> histogram,
     WorstSample worstSample) {
-
-  /** A snapshot without a worst sample, as taken when bind values are not captured. */
-  public StatementSnapshot(String fingerprint, String statement, String operation, List<String> tables,
-      String dbSystem, long calls, long errors, Map<String, Long> errorsBySqlState, long rows, double totalMs,
-      double minMs, double maxMs, double meanMs, double stddevMs, double p50Ms, double p95Ms, double p99Ms,
-      String lockClause, Instant firstSeen, Instant lastSeen, long scopes, List<LatencyBucket> histogram) {
-    this(fingerprint, statement, operation, tables, dbSystem, calls, errors, errorsBySqlState, rows, totalMs, minMs,
-        maxMs, meanMs, stddevMs, p50Ms, p95Ms, p99Ms, lockClause, firstSeen, lastSeen, scopes, histogram, null);
-  }
 
   /** Checks the non-null components and makes defensive, sorted, unmodifiable copies. */
   public StatementSnapshot {

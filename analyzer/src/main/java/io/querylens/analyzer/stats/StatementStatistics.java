@@ -225,7 +225,7 @@ public final class StatementStatistics {
    *
    * @param durationNanos how long the execution took
    * @param parameters its bind values, already masked; {@code null} offers nothing
-   * @since 0.2
+   * @since 0.1
    */
   public void offerSample(long durationNanos, List<String> parameters) {
     if (parameters == null) {

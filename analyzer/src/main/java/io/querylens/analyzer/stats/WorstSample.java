@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param durationMs how long that execution took, milliseconds
  * @param parameters its bind values in parameter order, already masked, such as {@code 'jo…'
  *     (string, 11 chars)}; unmodifiable
- * @since 0.2
+ * @since 0.1
  */
 @JsonPropertyOrder({"durationMs", "parameters"})
 public record WorstSample(double durationMs, List<String> parameters) {

@@ -78,7 +78,7 @@ public final class ReportDiff {
   private static Map<String, Finding> index(List<Finding> findings) {
     Map<String, Finding> byKey = new LinkedHashMap<>();
     for (Finding f : findings) {
-      byKey.merge(key(f), f, (a, b) -> ReportMerge.mergeFindings(List.of(a, b)));
+      byKey.merge(key(f), f, (a, b) -> Finding.merged(List.of(a, b)));
     }
     return byKey;
   }

@@ -45,7 +45,7 @@ public final class ReportMerge {
     byFingerprint.values().forEach(parts -> queries.add(mergeQueries(parts)));
     queries.sort(Comparator.comparingDouble(QueryEntry::totalMs).reversed().thenComparing(QueryEntry::fingerprint));
     List<Finding> findings = new ArrayList<>();
-    byFinding.values().forEach(parts -> findings.add(mergeFindings(parts)));
+    byFinding.values().forEach(parts -> findings.add(Finding.merged(parts)));
     return new Report(Report.SCHEMA_VERSION, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(),
         new AgentInfo(agentVersion), reports.get(0).runtime(), summary(reports, queries, findings), queries, findings);
   }
@@ -153,47 +153,6 @@ public final class ReportMerge {
       }
     }
     return worst;
-  }
-
-  static Finding mergeFindings(List<Finding> parts) {
-    Finding first = parts.get(0);
-    if (parts.size() == 1) {
-      return first;
-    }
-    long count = 0;
-    long occurrences = 0;
-    double totalMs = 0;
-    Double duration = null;
-    String firstSeen = first.firstSeen();
-    Finding latest = first;
-    for (Finding f : parts) {
-      count += f.count();
-      occurrences += f.occurrences();
-      totalMs += f.totalMs();
-      if (f.durationMs() != null) {
-        duration = duration == null ? f.durationMs() : Math.max(duration, f.durationMs());
-      }
-      firstSeen = f.firstSeen().compareTo(firstSeen) < 0 ? f.firstSeen() : firstSeen;
-      latest = f.lastSeen().compareTo(latest.lastSeen()) > 0 ? f : latest;
-    }
-    // The latest occurrence tells the current story: its parent, blocker, participants and median.
-    return new Finding(first.type(), first.severity(), first.scope(), first.scopeKind(), first.statement(),
-        first.fingerprint(), count, round(totalMs), first.callSite(), first.stack(), latest.parent(),
-        first.suggestion(), occurrences, firstSeen, latest.lastSeen(), duration, latest.p50Ms(), latest.running(),
-        latest.thread(), first.pool(), latest.blocker(), latest.lockedRelation(), latest.lockMode(),
-        latest.participants(), parametersOf(parts, latest));
-  }
-
-  /** The example bind values of the slowest part that has any, else of the latest (usually none). */
-  private static List<String> parametersOf(List<Finding> parts, Finding latest) {
-    Finding best = null;
-    for (Finding f : parts) {
-      if (f.parameters() != null && (best == null
-          || f.durationMs() != null && (best.durationMs() == null || f.durationMs() > best.durationMs()))) {
-        best = f;
-      }
-    }
-    return best == null ? latest.parameters() : best.parameters();
   }
 
   private static double round(double ms) {

@@ -47,8 +47,8 @@ class CapturedValuesReportTest {
     String json = Files.readString(new JsonReportWriter().write(report, dir));
     String sarif = new SarifReportWriter(List.of()).render(report);
 
-    assertThat(json).doesNotContain("worstSample", "parameters");
-    assertThat(sarif).doesNotContain("\"parameters\"");
+    assertThat(json).contains("\"findings\"", "SLOW_QUERY").doesNotContain("worstSample", "parameters");
+    assertThat(sarif).contains("\"ruleId\"").doesNotContain("\"parameters\"");
   }
 
   @Test
@@ -70,7 +70,7 @@ class CapturedValuesReportTest {
     assertThat(ReportMerge.mergeQueries(List.of(fast, slow, none)).worstSample())
         .isEqualTo(new WorstSample(812.5, SLOW_VALUES));
     assertThat(ReportMerge.mergeQueries(List.of(none, none)).worstSample()).isNull();
-    assertThat(ReportMerge.mergeFindings(List.of(finding(3.0, FAST_VALUES), finding(812.5, SLOW_VALUES),
+    assertThat(Finding.merged(List.of(finding(3.0, FAST_VALUES), finding(812.5, SLOW_VALUES),
         finding(900.0, null))).parameters()).isEqualTo(SLOW_VALUES);
   }
 
