@@ -4,7 +4,6 @@ import io.querylens.analyzer.fingerprint.Fingerprinter;
 import io.querylens.analyzer.fingerprint.NormalizedSql;
 import io.querylens.analyzer.fingerprint.StatementEnricher;
 import io.querylens.analyzer.fingerprint.StatementInfo;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -67,7 +66,7 @@ public class FingerprintBenchmark {
   public void setUp() {
     sql = STATEMENTS.get(statement);
     lexed = Fingerprinter.normalize(sql);
-    enricher = new StatementEnricher(StatementEnricher.DEFAULT_MAX_SQL_CHARS, Duration.ofSeconds(2));
+    enricher = new StatementEnricher();
   }
 
   /** Stops the enricher's threads. */

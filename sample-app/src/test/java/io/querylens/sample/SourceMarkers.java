@@ -25,12 +25,23 @@ public final class SourceMarkers {
    * @throws AssertionError if no line of the source carries the marker
    */
   public static Finding.CallSite callSite(Class<?> type, String method, String marker) {
-    return new Finding.CallSite(
-        type.getName(), method, type.getSimpleName() + ".java", markedLine(type, marker));
+    return callSite(type.getName(), method, marker);
   }
 
-  private static int markedLine(Class<?> type, String marker) {
-    Path source = SOURCES.resolve(type.getName().replace('.', '/') + ".java");
+  /**
+   * The call site of {@code method} of the top-level class {@code className} at the line marked
+   * {@code // marker: <marker>}, as the agent reports it. For tests that see the application only
+   * as its packaged jar, where its classes cannot be named.
+   *
+   * @throws AssertionError if no line of the source carries the marker
+   */
+  public static Finding.CallSite callSite(String className, String method, String marker) {
+    String fileName = className.substring(className.lastIndexOf('.') + 1) + ".java";
+    return new Finding.CallSite(className, method, fileName, markedLine(className, marker));
+  }
+
+  private static int markedLine(String className, String marker) {
+    Path source = SOURCES.resolve(className.replace('.', '/') + ".java");
     List<String> lines;
     try {
       lines = Files.readAllLines(source);

@@ -9,53 +9,31 @@ import java.util.Locale;
  * differently. Everything else it writes is common to H2, PostgreSQL and MariaDB.
  */
 enum SqlFlavor {
-  H2 {
+  H2("timestamp with time zone '2025-01-01 00:00:00+00'") {
     @Override
     String numbers(long from, long to) {
       return "(select X as n from system_range(" + from + ", " + to + ")) r";
     }
 
     @Override
-    String epochPlusSeconds(String seconds) {
-      return "timestamp with time zone '2025-01-01 00:00:00+00' + ("
-          + seconds
-          + ") * interval '1' second";
-    }
-
-    @Override
     String plusSeconds(String timestamp, String seconds) {
       return timestamp + " + (" + seconds + ") * interval '1' second";
     }
-
-    @Override
-    String divide(String dividend, int divisor) {
-      return "(" + dividend + ") / " + divisor;
-    }
   },
 
-  POSTGRESQL {
+  POSTGRESQL("timestamptz '2025-01-01 00:00:00+00'") {
     @Override
     String numbers(long from, long to) {
       return "generate_series(" + from + ", " + to + ") as r(n)";
     }
 
     @Override
-    String epochPlusSeconds(String seconds) {
-      return "timestamptz '2025-01-01 00:00:00+00' + (" + seconds + ") * interval '1 second'";
-    }
-
-    @Override
     String plusSeconds(String timestamp, String seconds) {
       return timestamp + " + (" + seconds + ") * interval '1 second'";
     }
-
-    @Override
-    String divide(String dividend, int divisor) {
-      return "(" + dividend + ") / " + divisor;
-    }
   },
 
-  MARIADB {
+  MARIADB("timestamp '2025-01-01 00:00:00'") {
     @Override
     String numbers(long from, long to) {
       // The Sequence storage engine, built into MariaDB: seq_1_to_N is a virtual table of 1..N.
@@ -63,11 +41,6 @@ enum SqlFlavor {
       // statement shape in QueryLens's report; and not filtered with WHERE seq BETWEEN, whose
       // upper bound MariaDB 10.11 leaves out on sequence tables.
       return "(select seq + " + (from - 1) + " as n from seq_1_to_" + (to - from + 1) + ") r";
-    }
-
-    @Override
-    String epochPlusSeconds(String seconds) {
-      return "timestamp '2025-01-01 00:00:00' + interval (" + seconds + ") second";
     }
 
     @Override
@@ -82,17 +55,31 @@ enum SqlFlavor {
     }
   };
 
+  /** The literal of 2025-01-01 00:00 UTC, the start of the generated shop's history. */
+  private final String epoch;
+
+  SqlFlavor(String epoch) {
+    this.epoch = epoch;
+  }
+
   /** A FROM item, aliased {@code r}, with one column {@code n} holding {@code from..to}. */
   abstract String numbers(long from, long to);
 
   /** A timestamp {@code seconds} (an SQL expression) after 2025-01-01 00:00 UTC. */
-  abstract String epochPlusSeconds(String seconds);
+  final String epochPlusSeconds(String seconds) {
+    return plusSeconds(epoch, seconds);
+  }
 
   /** The timestamp expression {@code timestamp} plus {@code seconds} (an SQL expression). */
   abstract String plusSeconds(String timestamp, String seconds);
 
-  /** Integer division of the SQL expression {@code dividend}, rounding towards zero. */
-  abstract String divide(String dividend, int divisor);
+  /**
+   * Integer division of the SQL expression {@code dividend}, rounding towards zero: {@code /} on
+   * integers, as H2 and PostgreSQL have it.
+   */
+  String divide(String dividend, int divisor) {
+    return "(" + dividend + ") / " + divisor;
+  }
 
   /**
    * The flavor of the database behind a connection.

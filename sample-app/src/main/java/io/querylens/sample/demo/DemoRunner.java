@@ -2,12 +2,7 @@ package io.querylens.sample.demo;
 
 import io.querylens.sample.SampleApplication;
 import io.querylens.sample.data.ShopDataProperties;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -26,15 +21,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs the demo once the application is up: each scenario's problem endpoint, then its fixed twin,
- * from {@code demo.threads} threads for an equal share of {@code demo.seconds}; then says where
- * QueryLens's reports and metrics are. {@link SampleApplication#main} exits afterwards, with 1 if
- * any request failed.
+ * from {@code demo.threads} threads for an equal share of {@code demo.seconds}. Where QueryLens's
+ * reports and metrics are is the agent's to say: its {@code querylens:} line at start-up names
+ * both, and its summary at exit lists the reports. {@link SampleApplication#main} exits afterwards,
+ * with 1 if any request failed.
  */
 @Component
 @Profile(SampleApplication.DEMO_PROFILE)
 class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
 
   private static final Logger log = LoggerFactory.getLogger(DemoRunner.class);
+
+  /** A class of the agent's bootstrap bridge: on the boot class path only when the agent runs. */
+  private static final String AGENT_BRIDGE_CLASS = "io.querylens.bootstrap.ScopeHooks";
 
   private final Environment environment;
   private final ShopDataProperties sizes;
@@ -50,8 +49,8 @@ class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
       Environment environment,
       ShopDataProperties sizes,
       DataSource dataSource,
-      @Value("${demo.seconds:30}") double seconds,
-      @Value("${demo.threads:4}") int threads) {
+      @Value("${demo.seconds}") double seconds,
+      @Value("${demo.threads}") int threads) {
     if (!(seconds > 0) || threads < 1) {
       throw new IllegalArgumentException(
           "demo.seconds must be above 0 and demo.threads at least 1 but were "
@@ -69,8 +68,7 @@ class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
 
   @Override
   public void run(ApplicationArguments args) throws InterruptedException {
-    boolean agent = AgentSettings.agentAttached();
-    AgentSettings settings = AgentSettings.current();
+    boolean agent = agentAttached();
     if (!agent) {
       log.warn(
           "The QueryLens agent is not attached: the demo runs, but nothing will find or report"
@@ -90,10 +88,6 @@ class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
         threads,
         seconds(phase),
         seconds(length));
-    String metricsUrl = settings.metricsUrl();
-    if (agent && metricsUrl != null) {
-      log.info("QueryLens metrics while the demo runs: {}", metricsUrl);
-    }
 
     long began = System.nanoTime();
     int requests = 0;
@@ -110,14 +104,9 @@ class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
         failedRequests);
 
     if (agent) {
-      Path reports = settings.reportDir();
       log.info(
-          "QueryLens reports, written as the application exits: {}",
-          reports.resolve("querylens-report.html"));
-      log.info("  and {}", reports.resolve("querylens-report.json"));
-      log.info("  and {}", reports.resolve("querylens-report.sarif"));
-      log.info("QueryLens metrics: {}", metricsStatus(metricsUrl));
-      log.info("Shutting down; the QueryLens summary of findings follows.");
+          "Shutting down. QueryLens's 'querylens:' line at start-up says where its reports and"
+              + " metrics are; its summary of findings follows, ending with the reports' paths");
     }
   }
 
@@ -162,24 +151,13 @@ class DemoRunner implements ApplicationRunner, ExitCodeGenerator {
     }
   }
 
-  /** The metrics URL and whether it answers, or why there is none. */
-  private static String metricsStatus(String metricsUrl) {
-    if (metricsUrl == null) {
-      return "off (metricsPort=0)";
-    }
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  /** Whether the QueryLens agent is attached to this JVM. */
+  private static boolean agentAttached() {
     try {
-      http.send(
-          HttpRequest.newBuilder(URI.create(metricsUrl)).timeout(Duration.ofSeconds(2)).build(),
-          HttpResponse.BodyHandlers.discarding());
-      return metricsUrl + " (until the application exits)";
-    } catch (IOException e) {
-      return metricsUrl
-          + " is not answering: the port may be taken (see the agent's querylens: line at"
-          + " start-up)";
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return metricsUrl;
+      Class.forName(AGENT_BRIDGE_CLASS, false, null);
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
     }
   }
 

@@ -3,9 +3,8 @@ package io.querylens.sample.demo;
 /**
  * A problem endpoint and its fixed twin.
  *
- * @param title what the endpoints do, such as {@code Recent orders}
  * @param findingType the QueryLens finding the problem causes and the fix avoids
  * @param problem the deliberately wrong endpoint
  * @param fixed its fixed twin, same answer
  */
-record DemoScenario(String title, String findingType, Endpoint problem, Endpoint fixed) {}
+record DemoScenario(String findingType, Endpoint problem, Endpoint fixed) {}

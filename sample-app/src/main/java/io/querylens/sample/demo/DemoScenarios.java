@@ -23,12 +23,10 @@ final class DemoScenarios {
   static List<DemoScenario> all(ShopDataProperties sizes) {
     return List.of(
         new DemoScenario(
-            "Recent orders",
             "N_PLUS_ONE",
             Endpoint.get("/orders/recent/lazy-customers"),
             Endpoint.get("/orders/recent/join-fetch")),
         new DemoScenario(
-            "Customer statement",
             "SLOW_QUERY",
             Endpoint.getWithRandomId(
                 "/reports/customers/{customerId}/statement/unindexed",
@@ -38,15 +36,12 @@ final class DemoScenarios {
                 "/reports/customers/{customerId}/statement/indexed",
                 "customerId",
                 sizes.customers())),
+        new DemoScenario("LOCK_WAIT", reservation("hold-lock"), reservation("atomic")),
         new DemoScenario(
-            "Stock reservation", "LOCK_WAIT", reservation("hold-lock"), reservation("atomic")),
-        new DemoScenario(
-            "Supplier price import",
             "UNBATCHED_WRITES",
             priceImport("row-by-row", sizes.products()),
             priceImport("batched", sizes.products())),
         new DemoScenario(
-            "Price list",
             "REPEATED_QUERY",
             Endpoint.get("/catalog/price-list/uncached?country=DE"),
             Endpoint.get("/catalog/price-list/cached?country=DE")));

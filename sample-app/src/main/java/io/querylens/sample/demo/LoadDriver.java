@@ -49,8 +49,7 @@ final class LoadDriver implements AutoCloseable {
    * response is in.
    */
   PhaseResult drive(Endpoint endpoint, Duration duration) throws InterruptedException {
-    long began = System.nanoTime();
-    long deadline = began + duration.toNanos();
+    long deadline = System.nanoTime() + duration.toNanos();
     List<Future<WorkerTally>> tallies = new ArrayList<>(threads);
     for (int i = 0; i < threads; i++) {
       tallies.add(workers.submit(() -> work(endpoint, deadline)));
@@ -64,7 +63,7 @@ final class LoadDriver implements AutoCloseable {
         throw new IllegalStateException("A demo client thread failed", e.getCause());
       }
     }
-    return total.result(Duration.ofNanos(System.nanoTime() - began));
+    return total.result();
   }
 
   private WorkerTally work(Endpoint endpoint, long deadline) throws InterruptedException {
@@ -133,9 +132,9 @@ final class LoadDriver implements AutoCloseable {
       }
     }
 
-    PhaseResult result(Duration elapsed) {
+    PhaseResult result() {
       double mean = requests == 0 ? 0 : totalMillis / requests;
-      return new PhaseResult(requests, failures, elapsed, mean, maxMillis, firstFailure);
+      return new PhaseResult(requests, failures, mean, maxMillis, firstFailure);
     }
   }
 }

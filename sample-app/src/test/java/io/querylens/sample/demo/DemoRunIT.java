@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.querylens.analyzer.report.Finding;
+import io.querylens.sample.SourceMarkers;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,6 @@ class DemoRunIT {
   private static final Path APP_JAR = MODULE.resolve("target/querylens-sample-app.jar");
   private static final Path AGENT_JAR =
       MODULE.resolve("../agent/target/querylens-agent.jar").normalize();
-  private static final Path SOURCES = MODULE.resolve("src/main/java");
   private static final Path JDK25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
 
   private static final int DEMO_SECONDS = 8;
@@ -105,12 +105,6 @@ class DemoRunIT {
    * not side by side on purpose: on a small machine, two demos at once starve each other's threads,
    * and a fixed twin's statement can then take 500 ms for no reason of its own.
    */
-  /** A JDK home from what {@code QUERYLENS_TEST_JDK25} names: its {@code java} binary (as .ci/run sets it) or its home. */
-  private static Path jdkHome(Path configured) {
-    Path bin = configured.getParent();
-    return Files.isRegularFile(configured) && bin != null && bin.getParent() != null ? bin.getParent() : configured;
-  }
-
   @Test
   void theDemoRunsTheSameOnJava25(@TempDir Path work) throws Exception {
     String configured = System.getenv("QUERYLENS_TEST_JDK25");
@@ -127,6 +121,17 @@ class DemoRunIT {
     DemoRun run = DemoRun.start(jdk, work, DEMO_SECONDS_JAVA_25);
 
     run.assertFindsEachProblemAndNothingInTheFixedTwins();
+  }
+
+  /**
+   * A JDK home from what {@code QUERYLENS_TEST_JDK25} names: its {@code java} binary (as .ci/run
+   * sets it) or its home.
+   */
+  private static Path jdkHome(Path configured) {
+    Path bin = configured.getParent();
+    return Files.isRegularFile(configured) && bin != null && bin.getParent() != null
+        ? bin.getParent()
+        : configured;
   }
 
   /** One run of the demo, finished, with its output and report. */
@@ -148,8 +153,8 @@ class DemoRunIT {
       List<String> command =
           List.of(
               javaHome.resolve("bin/java").toString(),
-              // 1.5 s, not 500 ms: the unindexed report takes 2-3 s, while a fixed twin's quick query
-              // can pass 500 ms on a starved CPU, and must still not count as a finding there
+              // 1.5 s, not 500 ms: the unindexed report takes 2-3 s, while a fixed twin's quick
+              // query can pass 500 ms on a starved CPU, and must still not count as a finding there
               "-javaagent:" + agent + "=reportDir=" + reportDir + ",metricsPort=" + port
                   + ",slowQueryThreshold=1500ms",
               "-jar",
@@ -186,28 +191,29 @@ class DemoRunIT {
       List<JsonNode> findings =
           StreamSupport.stream(report.get("findings").spliterator(), false).toList();
       for (ProblemSite problem : PROBLEMS) {
-        int line = problem.markedLine();
+        Finding.CallSite expected = problem.callSite();
+        int line = expected.lineNumber();
         assertThat(findings)
             .as(
                 "a %s finding at %s:%d among%n%s",
-                problem.type(), problem.className(), line, describe(findings))
+                problem.type(), expected.className(), line, describe(findings))
             .anySatisfy(
                 finding -> {
                   assertThat(finding.path("type").asText()).isEqualTo(problem.type());
                   JsonNode site = finding.path("callSite");
-                  assertThat(site.path("className").asText()).isEqualTo(problem.className());
-                  assertThat(site.path("methodName").asText()).isEqualTo(problem.methodName());
+                  assertThat(site.path("className").asText()).isEqualTo(expected.className());
+                  assertThat(site.path("methodName").asText()).isEqualTo(expected.methodName());
                   assertThat(site.path("lineNumber").asInt()).isEqualTo(line);
                 });
         // The console summary shows it with its line, as users see it.
         assertThat(output)
             .contains(
                 problem.type(),
-                problem.className()
+                expected.className()
                     + "."
-                    + problem.methodName()
+                    + expected.methodName()
                     + "("
-                    + problem.fileName()
+                    + expected.fileName()
                     + ":"
                     + line
                     + ")");
@@ -250,29 +256,16 @@ class DemoRunIT {
   }
 
   /**
-   * Where a problem endpoint's finding must point.
+   * Where a problem endpoint's finding must point. By class name: the application's classes are in
+   * its packaged jar, not on this test's class path.
    *
    * @param marker the name in the {@code // marker: <name>} comment on the line of the call
    */
   private record ProblemSite(String type, String className, String methodName, String marker) {
 
-    String fileName() {
-      return className.substring(className.lastIndexOf('.') + 1) + ".java";
-    }
-
-    int markedLine() {
-      Path source = SOURCES.resolve(className.replace('.', '/') + ".java");
-      try {
-        List<String> lines = Files.readAllLines(source);
-        for (int i = 0; i < lines.size(); i++) {
-          if (lines.get(i).contains("// marker: " + marker)) {
-            return i + 1;
-          }
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      throw new AssertionError("No line marked '// marker: " + marker + "' in " + source);
+    /** The call site the agent must report, read from the source when the test runs. */
+    Finding.CallSite callSite() {
+      return SourceMarkers.callSite(className, methodName, marker);
     }
   }
 }
